@@ -1,0 +1,14 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { ALL_MIGRATIONS } from '../migrations';
+
+/**
+ * DataSource for the TypeORM CLI (`npx typeorm-ts-node-commonjs -d config/data-source.ts migration:run`).
+ * Needs DATABASE_URL; the app itself runs pending migrations at start-up.
+ */
+export default new DataSource({
+  type: 'postgres',
+  url: process.env.DATABASE_URL,
+  entities: [__dirname + '/../src/**/*.entity.{ts,js}'],
+  migrations: ALL_MIGRATIONS,
+});

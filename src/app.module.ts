@@ -1,0 +1,45 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig } from '../config/app-config';
+import { AuthModule } from './auth/auth.module';
+import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { PermissionsGuard } from './auth/permissions.guard';
+import { loggerOptions } from './common/http/logger.options';
+import { ProblemDetailsFilter } from './common/http/problem-details.filter';
+import { RateLimitGuard, rateLimitOptions } from './common/http/rate-limit.guard';
+import { ConfigModule } from './config.module';
+import { typeOrmOptions } from './database/typeorm-options';
+import { HealthModule } from './health/health.module';
+
+@Module({})
+export class AppModule {
+  /**
+   * The root module for one configuration and database. `extraModules` lets tests mount
+   * probe routes (for example one that throws) on the real app.
+   */
+  static forRoot(config: AppConfig, databaseUrl: string, extraModules: Type[] = []): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerOptions(config.logLevel)),
+        TypeOrmModule.forRoot(typeOrmOptions(config, databaseUrl)),
+        ThrottlerModule.forRoot(rateLimitOptions(config.rateLimit)),
+        AuthModule,
+        HealthModule,
+        ...extraModules,
+      ],
+      providers: [
+        // Global guards run in this order: rate limit (unauthenticated calls too), token, permissions.
+        // Every route is protected unless marked @Public().
+        { provide: APP_GUARD, useClass: RateLimitGuard },
+        { provide: APP_GUARD, useExisting: JwtAuthGuard },
+        { provide: APP_GUARD, useExisting: PermissionsGuard },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,50 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ProblemException } from './problem.exception';
+import { PROBLEM_CONTENT_TYPE, problemDocument } from './problem-document';
+
+const GENERIC_500 = 'The server could not complete the request. Quote the requestId when reporting it.';
+
+/**
+ * Turns every error, ours, Nest's, Fastify's (body too large, unsupported media type, bad JSON, unknown route)
+ * and unexpected ones, into an RFC 9457 problem. Unexpected errors are 500 and logged with the
+ * request id; their message never reaches the client.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const instance = (request.url ?? '').split('?')[0];
+    const requestId = String(request.id ?? '');
+
+    if (exception instanceof ProblemException) {
+      const { headers, ...problem } = exception.problem;
+      for (const [name, value] of Object.entries(headers ?? {})) reply.header(name, value);
+      this.send(reply, problemDocument({ ...problem, instance, requestId }));
+      return;
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      this.send(reply, problemDocument({ status, detail: detailOf(exception, status), instance, requestId }));
+      return;
+    }
+    this.logger.error({ err: exception, requestId }, 'Unhandled error');
+    this.send(reply, problemDocument({ status: 500, detail: GENERIC_500, instance, requestId }));
+  }
+
+  private send(reply: FastifyReply, body: ReturnType<typeof problemDocument>): void {
+    void reply.status(body.status).header('Content-Type', PROBLEM_CONTENT_TYPE).send(body);
+  }
+}
+
+/** Nest's built-in exceptions keep their message; a 404 always says the same thing. */
+function detailOf(exception: HttpException, status: number): string {
+  if (status === 404) return 'Not found.';
+  if (status >= 500) return GENERIC_500;
+  return exception.message;
+}
+

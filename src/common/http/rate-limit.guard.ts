@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import { ExecutionContext, Injectable } from '@nestjs/common';
+import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerModuleOptions } from '@nestjs/throttler';
+import type { FastifyRequest } from 'fastify';
+import { AppConfig } from '../../../config/app-config';
+import { ProblemException } from './problem.exception';
+
+function bearerOf(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  return typeof header === 'string' && header.length > 0 ? header : undefined;
+}
+
+/**
+ * Two budgets per window: one per client IP (also guards /auth/token against guessing) and
+ * one per bearer token. Keys are global, not per route; the token is hashed so the limiter's
+ * memory never holds a usable credential.
+ */
+export function rateLimitOptions(config: AppConfig['rateLimit']): ThrottlerModuleOptions {
+  return {
+    setHeaders: false,
+    generateKey: (_context, tracker, name) => `${name}:${tracker}`,
+    throttlers: [
+      { name: 'ip', ttl: config.windowMs, limit: config.perIp, getTracker: (req) => (req as FastifyRequest).ip },
+      {
+        name: 'token',
+        ttl: config.windowMs,
+        limit: config.perToken,
+        skipIf: (context) => !bearerOf(context.switchToHttp().getRequest<FastifyRequest>()),
+        getTracker: (req) =>
+          createHash('sha256')
+            .update(bearerOf(req as FastifyRequest) ?? '')
+            .digest('base64url'),
+      },
+    ],
+  };
+}
+
+/** Nest's guard, answering 429 as a problem with `Retry-After` in seconds. */
+@Injectable()
+export class RateLimitGuard extends ThrottlerGuard {
+  protected override async throwThrottlingException(
+    _context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
+    const retryAfter = Math.max(1, Math.ceil(detail.timeToBlockExpire));
+    throw new ProblemException({
+      status: 429,
+      detail: `Rate limit exceeded; retry after ${retryAfter} s.`,
+      headers: { 'Retry-After': String(retryAfter) },
+    });
+  }
+}

@@ -1,0 +1,28 @@
+import { TypeOrmModuleOptions } from '@nestjs/typeorm';
+import { AppConfig } from '../../config/app-config';
+import { ALL_MIGRATIONS } from '../../migrations';
+
+/**
+ * TypeORM settings shared by the app and the migration CLI. The schema is owned by the
+ * migrations in `migrations/`, run at start-up; `synchronize` stays off.
+ */
+export function typeOrmOptions(config: AppConfig, url: string): TypeOrmModuleOptions {
+  return {
+    type: 'postgres',
+    url,
+    autoLoadEntities: true,
+    migrations: ALL_MIGRATIONS,
+    migrationsRun: true,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: false,
+    // Fail fast at start-up instead of retrying for minutes; /health reports later outages.
+    retryAttempts: 2,
+    retryDelay: 500,
+    extra: {
+      max: config.database.poolSize,
+      connectionTimeoutMillis: 5000,
+      application_name: 'customer-update-api',
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { loadConfig } from '../config/load-config';
+import { createApp } from './app.factory';
+import { resolveDatabase } from './database/resolve-database';
+
+/**
+ * Starts the service: configuration, database (embedded or DATABASE_URL, migrations run by
+ * TypeORM at start), HTTP. On SIGINT/SIGTERM it stops accepting connections, lets in-flight
+ * requests finish, closes the pool and then stops the embedded server.
+ */
+async function main(): Promise<void> {
+  const logger = new Logger('Main');
+  const config = loadConfig(process.env);
+  if (config.jwt.usingDevelopmentSecret) {
+    logger.warn('JWT_SECRET is not set: using the development default. Never do this in production.');
+  }
+  const database = await resolveDatabase(config, (message) => logger.log(message));
+
+  let app: Awaited<ReturnType<typeof createApp>>;
+  try {
+    app = await createApp(config, database.url);
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await database.stop();
+    throw error;
+  }
+  logger.log(`Listening on http://${config.host}:${config.port} (docs at /docs)`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal} received: draining requests and shutting down`);
+    await app.close();
+    await database.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
