@@ -40,14 +40,32 @@ function processIsAlive(pid: number): boolean {
   }
 }
 
-/** PostgreSQL writes its pid on the first line of postmaster.pid while it runs. */
-function assertDataDirectoryFree(dataDir: string): void {
+/** postmaster.pid holds the server's pid on line 1 and its port on line 4 while it runs. */
+function runningServer(dataDir: string): { pid: number; port: number } | undefined {
   const pidFile = join(dataDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (Number.isInteger(pid) && pid > 0 && processIsAlive(pid)) {
-    throw new DataDirectoryInUseError(dataDir, pid);
-  }
+  if (!existsSync(pidFile)) return undefined;
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !processIsAlive(pid)) return undefined;
+  return { pid, port: Number(lines[3]) };
+}
+
+function assertDataDirectoryFree(dataDir: string): void {
+  const running = runningServer(dataDir);
+  if (running) throw new DataDirectoryInUseError(dataDir, running.pid);
+}
+
+function urlFor(password: string, port: number): string {
+  return `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`;
+}
+
+/**
+ * The URL of a server already running on `dataDir` (for example `npm start`), so that the
+ * CLI scripts can use it instead of failing on the locked directory.
+ */
+export async function runningEmbeddedPostgresUrl(dataDir: string): Promise<string | undefined> {
+  const running = runningServer(resolve(dataDir));
+  return running ? urlFor(await passwordFor(resolve(dataDir)), running.port) : undefined;
 }
 
 /**
@@ -116,7 +134,7 @@ export async function startEmbeddedPostgres(options: {
   if (isNew) await server.createDatabase(DATABASE);
 
   return {
-    url: `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`,
+    url: urlFor(password, port),
     dataDir,
     stop: () => server.stop(),
   };
