@@ -10,7 +10,7 @@ export type TestRole = 'user' | 'admin' | 'superadmin';
 export interface TokenClaims {
   sub?: string;
   companyId?: string;
-  role?: TestRole | string;
+  role?: string;
   scope?: string;
   [claim: string]: unknown;
 }

@@ -1,0 +1,146 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ProbeModule } from './helpers/probe.module';
+import { startTestApp } from './helpers/test-app';
+import { actorToken, bearer, newCompany } from './helpers/tokens';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- problem bodies are checked field by field */
+const PROBLEM_KEYS = ['type', 'title', 'status', 'detail', 'instance'];
+
+function expectProblem(response: { statusCode: number; headers: Record<string, unknown>; json(): Record<string, any> }, status: number) {
+  expect(response.statusCode).toBe(status);
+  expect(response.headers['content-type']).toContain('application/problem+json');
+  const body = response.json();
+  for (const key of PROBLEM_KEYS) expect(body).toHaveProperty(key);
+  expect(body.status).toBe(status);
+  return body;
+}
+
+describe('errors are RFC 9457 problems (API.md §1.6)', () => {
+  let app: NestFastifyApplication;
+  const token = actorToken('admin', newCompany());
+
+  beforeAll(async () => {
+    app = await startTestApp({ BODY_LIMIT_BYTES: '2048' }, { extraModules: [ProbeModule] });
+  });
+  afterAll(() => app.close());
+
+  it('400: a validation failure names the field with a JSON Pointer', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/probe/validated',
+      headers: bearer(token),
+      payload: { name: 'much too long', extra: 1 },
+    });
+    const body = expectProblem(response, 400);
+    expect(body.instance).toBe('/probe/validated');
+    expect(body.errors).toEqual(
+      expect.arrayContaining([
+        { pointer: '/name', detail: expect.stringContaining('name') },
+        { pointer: '/extra', detail: expect.stringContaining('extra') },
+      ]),
+    );
+  });
+
+  it('400: malformed JSON', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/probe/validated',
+      headers: { ...bearer(token), 'content-type': 'application/json' },
+      payload: '{"name": ',
+    });
+    expectProblem(response, 400);
+  });
+
+  it('401 and 403 are problems', async () => {
+    expectProblem(await app.inject({ method: 'GET', url: '/probe/scoped' }), 401);
+    expectProblem(
+      await app.inject({ method: 'GET', url: '/probe/scoped', headers: bearer(actorToken('admin', newCompany(), 'gdpr')) }),
+      403,
+    );
+  });
+
+  it('404: an unknown route says "Not found."', async () => {
+    const body = expectProblem(await app.inject({ method: 'GET', url: '/no/such/route?x=1', headers: bearer(token) }), 404);
+    expect(body.detail).toBe('Not found.');
+    expect(body.instance).toBe('/no/such/route');
+  });
+
+  it('413: a body over the configured limit', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/probe/validated',
+      headers: { ...bearer(token), 'content-type': 'application/json' },
+      payload: JSON.stringify({ name: 'x'.repeat(4096) }),
+    });
+    expectProblem(response, 413);
+  });
+
+  it('415: a media type the route cannot read', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/probe/validated',
+      headers: { ...bearer(token), 'content-type': 'text/csv' },
+      payload: 'name\nx',
+    });
+    expectProblem(response, 415);
+  });
+
+  it('500: an unexpected error is a generic problem without internals', async () => {
+    const response = await app.inject({ method: 'GET', url: '/probe/boom', headers: bearer(token) });
+    const body = expectProblem(response, 500);
+    expect(response.body).not.toMatch(/SELECT|secret|other_tenant|at .*\.ts/);
+    expect(body.requestId).toBe(response.headers['x-request-id']);
+  });
+});
+
+describe('X-Request-Id (API.md §1.9)', () => {
+  let app: NestFastifyApplication;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  it('echoes a well-formed id, on success and in problems', async () => {
+    const ok = await app.inject({ method: 'GET', url: '/health', headers: { 'x-request-id': 'req-42' } });
+    expect(ok.headers['x-request-id']).toBe('req-42');
+    const problem = await app.inject({ method: 'GET', url: '/auth/me', headers: { 'x-request-id': 'req-43' } });
+    expect(problem.headers['x-request-id']).toBe('req-43');
+    expect(problem.json().requestId).toBe('req-43');
+  });
+
+  it('generates one when absent or unsafe', async () => {
+    const generated = await app.inject({ method: 'GET', url: '/health' });
+    expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const unsafe = await app.inject({ method: 'GET', url: '/health', headers: { 'x-request-id': 'bad id\u0000<script>' } });
+    expect(unsafe.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('rate limits (429 + Retry-After)', () => {
+  let app: NestFastifyApplication;
+  beforeAll(async () => {
+    app = await startTestApp({ RATE_LIMIT_PER_TOKEN: '3', RATE_LIMIT_PER_IP: '8', RATE_LIMIT_WINDOW_MS: '60000' });
+  });
+  afterAll(() => app.close());
+
+  const call = (headers: Record<string, string>, remoteAddress: string) =>
+    app.inject({ method: 'GET', url: '/auth/me', headers, remoteAddress });
+
+  it('limits one token across IPs', async () => {
+    const headers = bearer(actorToken('admin', newCompany()));
+    for (let i = 0; i < 3; i++) expect((await call(headers, `10.1.0.${i}`)).statusCode).toBe(200);
+    const limited = await call(headers, '10.1.0.9');
+    const body = expectProblem(limited, 429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(body.detail).toMatch(/retry/i);
+    // A different token is not affected.
+    expect((await call(bearer(actorToken('admin', newCompany())), '10.1.0.10')).statusCode).toBe(200);
+  });
+
+  it('limits one IP across tokens, also without a token', async () => {
+    for (let i = 0; i < 8; i++) await call(i % 2 ? {} : bearer(actorToken('admin', newCompany())), '10.2.0.1');
+    const limited = await call({}, '10.2.0.1');
+    expectProblem(limited, 429);
+    expect(limited.headers['retry-after']).toBeDefined();
+  });
+});
