@@ -5,7 +5,9 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
 import { AppModule } from './app.module';
+import { registerBodyParsers } from './common/http/body-parsers';
 import { badRequest } from './common/http/problem.exception';
+import { UnreadableBodyPipe } from './common/http/unreadable-body.pipe';
 import { requestIdFor } from './common/http/request-id';
 import { validationErrorsToProblems } from './common/http/validation-errors';
 import { setUpOpenApi } from './openapi';
@@ -26,11 +28,12 @@ export async function createApp(
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, databaseUrl, options.extraModules),
     adapter,
-    { bufferLogs: true, abortOnError: false },
+    { bufferLogs: true, abortOnError: false, bodyParser: false },
   );
   app.useLogger(options.silent ? false : app.get(Logger));
 
   const fastify = app.getHttpAdapter().getInstance();
+  registerBodyParsers(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('X-Request-Id', request.id);
     done();
@@ -48,6 +51,7 @@ export async function createApp(
   });
 
   app.useGlobalPipes(
+    new UnreadableBodyPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

@@ -13,6 +13,8 @@ import { RateLimitGuard, rateLimitOptions } from './common/http/rate-limit.guard
 import { ConfigModule } from './config.module';
 import { typeOrmOptions } from './database/typeorm-options';
 import { HealthModule } from './health/health.module';
+import { ResourcePipelineModule } from './common/resource/resource-pipeline.module';
+import { CustomerObjectsModule } from './customer-objects/customer-objects.module';
 
 @Module({})
 export class AppModule {
@@ -30,6 +32,8 @@ export class AppModule {
         ThrottlerModule.forRoot(rateLimitOptions(config.rateLimit)),
         AuthModule,
         HealthModule,
+        ResourcePipelineModule,
+        CustomerObjectsModule,
         ...extraModules,
       ],
       providers: [

@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor } from '../auth/actor';
+import { decodeCursor, Page, toPage } from '../common/pagination/page';
+import { PatchOperation } from '../common/patch';
+
+export interface AuditRecord {
+  companyId: string;
+  resource: string;
+  resourceId: string;
+  at: Date;
+  actor: Actor;
+  requestId: string;
+  kind?: 'change' | 'read';
+  ops: PatchOperation[];
+}
+
+export interface HistoryEntry {
+  at: string;
+  actor: { sub: string; role: string };
+  requestId: string;
+  kind: string;
+  ops: PatchOperation[];
+}
+
+interface AuditRow {
+  id: string;
+  at: Date;
+  actor_sub: string;
+  actor_role: string;
+  request_id: string;
+  kind: string;
+  ops: PatchOperation[];
+}
+
+const INSERT = `INSERT INTO audit_log (company_id, resource, resource_id, at, actor_sub, actor_role, request_id, kind, ops)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`;
+
+/** Writes audit rows inside the caller's transaction, and reads a record's history. */
+@Injectable()
+export class AuditService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async record(manager: EntityManager, entry: AuditRecord): Promise<void> {
+    await manager.query(INSERT, [
+      entry.companyId,
+      entry.resource,
+      entry.resourceId,
+      entry.at,
+      entry.actor.sub,
+      entry.actor.role,
+      entry.requestId,
+      entry.kind ?? 'change',
+      JSON.stringify(entry.ops),
+    ]);
+  }
+
+  /** Newest first. The caller has already established that the record is visible. */
+  async history(
+    companyId: string,
+    resource: string,
+    resourceId: string,
+    size: number,
+    cursor?: string,
+  ): Promise<Page<HistoryEntry>> {
+    const [beforeId] = decodeCursor(cursor, 1) ?? [];
+    const rows: AuditRow[] = await this.dataSource.query(
+      `SELECT id, at, actor_sub, actor_role, request_id, kind, ops FROM audit_log
+        WHERE company_id = $1 AND resource = $2 AND resource_id = $3 AND ($4::bigint IS NULL OR id < $4::bigint)
+        ORDER BY id DESC LIMIT $5`,
+      [companyId, resource, resourceId, beforeId ?? null, size + 1],
+    );
+    return toPage(
+      rows,
+      size,
+      (row) => [row.id],
+      (row) => ({
+        at: row.at.toISOString(),
+        actor: { sub: row.actor_sub, role: row.actor_role },
+        requestId: row.request_id,
+        kind: row.kind,
+        ops: row.ops,
+      }),
+    );
+  }
+}

@@ -1,0 +1,63 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { ProblemFieldError } from '../http/problem.exception';
+import { validationErrorsToProblems } from '../http/validation-errors';
+import { deepEqual, formatPointer } from '../patch';
+import { ResourceSchema } from './resource-registry';
+
+export type JsonObject = Record<string, unknown>;
+
+function asObject(value: unknown): JsonObject | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject) : undefined;
+}
+
+/**
+ * Paths of read-only fields whose value differs between the stored and the patched document.
+ * Repeating the stored value is allowed, so GET-modify-PATCH round trips work (API.md §1).
+ */
+export function changedReadOnlyPaths(schema: ResourceSchema, before: unknown, after: unknown, parent: string[] = []): string[] {
+  const was = asObject(before) ?? {};
+  const now = asObject(after) ?? {};
+  const changed: string[] = [];
+  for (const field of schema.fields) {
+    const path = [...parent, field.name];
+    const [old, next] = [was[field.name] ?? null, now[field.name] ?? null];
+    if (field.readOnly) {
+      if (!deepEqual(old, next)) changed.push(formatPointer(path));
+    } else if (field.nestedSchema && field.kind === 'object') {
+      changed.push(...changedReadOnlyPaths(field.nestedSchema, old, next, path));
+    } else if (field.nestedSchema && field.kind === 'array' && Array.isArray(next)) {
+      next.forEach((item, index) => {
+        const previous = Array.isArray(old) ? old[index] : undefined;
+        changed.push(...changedReadOnlyPaths(field.nestedSchema!, previous, item, [...path, String(index)]));
+      });
+    }
+  }
+  return changed;
+}
+
+/**
+ * The document in its full shape: every declared field present (null when unset), also inside
+ * nested objects and arrays of nested objects, so responses look the same whatever was written.
+ */
+export function completeShape(schema: ResourceSchema, document: JsonObject): JsonObject {
+  const result: JsonObject = {};
+  for (const field of schema.fields) {
+    const value = document[field.name];
+    if (value === undefined || value === null) result[field.name] = null;
+    else if (field.freeForm || !field.nestedSchema) result[field.name] = value;
+    else if (field.kind === 'array' && Array.isArray(value)) {
+      result[field.name] = value.map((item) => (asObject(item) ? completeShape(field.nestedSchema!, item as JsonObject) : item));
+    } else result[field.name] = asObject(value) ? completeShape(field.nestedSchema, value as JsonObject) : value;
+  }
+  return result;
+}
+
+/**
+ * Validates a whole resource document with the class-validator rules of its resource class:
+ * one `{pointer, detail}` per problem (422 when any).
+ */
+export function validateDocument(schema: ResourceSchema, document: JsonObject): ProblemFieldError[] {
+  const instance = plainToInstance(schema.type, document) as object;
+  return validationErrorsToProblems(validateSync(instance, { forbidUnknownValues: false }));
+}

@@ -1,0 +1,70 @@
+import { Type as ClassType } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Actor } from '../../auth/actor';
+import { TenantScope } from '../../tenancy/tenant-scope';
+import { ProblemFieldError } from '../http/problem.exception';
+import { PatchOperation } from '../patch';
+import { JsonObject } from './document-checks';
+
+/** A stored record as the pipeline needs it: identity, concurrency stamps and its API document. */
+export interface StoredRecord {
+  id: string;
+  companyId: string;
+  version: number;
+  updatedAt: Date;
+  document: JsonObject;
+}
+
+/** What a write is about, passed to policies and to the store. */
+export interface WriteContext {
+  actor: Actor;
+  requestId: string;
+  now: Date;
+}
+
+/** Given to a resource's access policy after the patch is applied and before validation. */
+export interface ChangeContext extends WriteContext {
+  before: JsonObject;
+  after: JsonObject;
+  operations: PatchOperation[];
+  /** Canonical JSON Pointers of what the write changes (from the diff). */
+  changedPaths: string[];
+}
+
+/**
+ * What a resource module declares to use the shared write pipeline: its resource class and
+ * how its rows are read, locked and written. Every method takes the tenant scope.
+ */
+export interface ResourceStore {
+  /** Name in the audit log, e.g. `customer-object`. */
+  readonly resourceName: string;
+  /** The resource class: its @Field declarations and class-validator rules. */
+  readonly resourceType: ClassType;
+
+  /** Reads a visible record, locking its row for the transaction when `lock` is set. */
+  find(manager: EntityManager, scope: TenantScope, id: string, lock: boolean): Promise<StoredRecord | null>;
+  /** Inserts a new record for `companyId` from a validated document. */
+  insert(manager: EntityManager, companyId: string, document: JsonObject, context: WriteContext): Promise<StoredRecord>;
+  /** Writes a validated document over `record`, bumping its version and stamps. */
+  update(manager: EntityManager, record: StoredRecord, document: JsonObject, context: WriteContext): Promise<StoredRecord>;
+  /** The document a create starts from: every field null, server defaults filled in. */
+  emptyDocument(): JsonObject;
+
+  /** Access rules on what changes (403); Customers uses it, others may not need it. */
+  authorizeChange?(change: ChangeContext): void;
+  /** Checks that need the database, e.g. references to other records (422 entries). */
+  checkReferences?(manager: EntityManager, companyId: string, document: JsonObject): Promise<ProblemFieldError[]>;
+  /** The document as this caller may see it (GDPR masking); identity when absent. */
+  present?(record: StoredRecord, actor: Actor): JsonObject;
+}
+
+/** A store whose records can also be listed, newest first, by an opaque position. */
+export interface ListableResourceStore extends ResourceStore {
+  /** Up to `limit` visible records after `after` (the position of the previous page's last). */
+  list(
+    manager: EntityManager,
+    scope: TenantScope,
+    limit: number,
+    after?: [string, string],
+  ): Promise<Array<{ record: StoredRecord; position: [string, string] }>>;
+}

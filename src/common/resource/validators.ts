@@ -1,0 +1,37 @@
+import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
+
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** An ISO 8601 date-time with an offset (`Z` or `+02:00`), as API.md's wire format asks. */
+export function IsDateTimeWithOffset(options?: ValidationOptions): PropertyDecorator {
+  return (target, property) =>
+    registerDecorator({
+      name: 'isDateTimeWithOffset',
+      target: target.constructor,
+      propertyName: String(property),
+      options: { message: `${String(property)} must be an ISO 8601 date-time with an offset`, ...options },
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)),
+      },
+    });
+}
+
+/** The value, a date-time, is not before the sibling property `other` (when both are set). */
+export function IsNotBefore(other: string, options?: ValidationOptions): PropertyDecorator {
+  return (target, property) =>
+    registerDecorator({
+      name: 'isNotBefore',
+      target: target.constructor,
+      propertyName: String(property),
+      constraints: [other],
+      options: { message: `${String(property)} must not be before ${other}`, ...options },
+      validator: {
+        validate(value: unknown, args: ValidationArguments) {
+          const start = (args.object as Record<string, unknown>)[other];
+          if (typeof value !== 'string' || typeof start !== 'string') return true;
+          const [end, begin] = [Date.parse(value), Date.parse(start)];
+          return Number.isNaN(end) || Number.isNaN(begin) || end >= begin;
+        },
+      },
+    });
+}
