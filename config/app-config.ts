@@ -8,6 +8,8 @@ export interface AppConfig {
   nodeEnv: string;
   port: number;
   host: string;
+  /** Take the client IP from X-Forwarded-For (behind a reverse proxy); it keys the per-IP limit. */
+  trustProxy: boolean;
   logLevel: string;
   database: {
     /** Undefined means: start the embedded PostgreSQL. */

@@ -22,6 +22,13 @@ function integer(env: Env, name: string, fallback: number, min = 0): number {
   return Number(raw);
 }
 
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = text(env, name)?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (raw !== 'true' && raw !== 'false') throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+  return raw === 'true';
+}
+
 /** A PEM may be given inline (with literal "\n") or as a path to a file. */
 function pem(env: Env, name: string): string | undefined {
   const raw = text(env, name);
@@ -63,6 +70,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     nodeEnv,
     port: integer(env, 'PORT', 3000),
     host: text(env, 'HOST') ?? '0.0.0.0',
+    trustProxy: boolean(env, 'TRUST_PROXY', false),
     logLevel: text(env, 'LOG_LEVEL') ?? 'info',
     database: {
       url: text(env, 'DATABASE_URL'),

@@ -21,7 +21,7 @@ export async function createApp(
   const adapter = new FastifyAdapter({
     bodyLimit: config.limits.bodyBytes,
     genReqId: requestIdFor,
-    trustProxy: false,
+    trustProxy: config.trustProxy,
     // Case-insensitive routes (API.md §1): /api/v1/contact/7 = /api/v1/Contact/7.
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true },
   });

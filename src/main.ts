@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { existsSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
 import { loadConfig } from '../config/load-config';
 import { createApp } from './app.factory';
@@ -11,6 +12,8 @@ import { resolveDatabase } from './database/resolve-database';
  */
 async function main(): Promise<void> {
   const logger = new Logger('Main');
+  // A local .env is optional; real environment variables win over it.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig(process.env);
   if (config.jwt.usingDevelopmentSecret) {
     logger.warn('JWT_SECRET is not set: using the development default. Never do this in production.');
