@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
-import { decodeCursor, Page, toPage } from '../common/pagination/page';
+import { formatInZone } from '../common/http/time-zone';
+import { ZoneRenderable } from '../common/http/zone-renderable';
+import { decodeCursor, toPage } from '../common/pagination/page';
 import { PatchOperation } from '../common/patch';
 
 export interface AuditRecord {
@@ -22,6 +24,21 @@ export interface HistoryEntry {
   requestId: string;
   kind: string;
   ops: PatchOperation[];
+}
+
+/** A page of history; its `at` stamps follow the Time-Zone header like every date-time. */
+export class HistoryPage implements ZoneRenderable {
+  constructor(
+    readonly items: HistoryEntry[],
+    readonly nextCursor: string | null,
+  ) {}
+
+  inZone(zone: string): HistoryPage {
+    return new HistoryPage(
+      this.items.map((entry) => ({ ...entry, at: formatInZone(entry.at, zone) })),
+      this.nextCursor,
+    );
+  }
 }
 
 interface AuditRow {
@@ -63,7 +80,7 @@ export class AuditService {
     resourceId: string,
     size: number,
     cursor?: string,
-  ): Promise<Page<HistoryEntry>> {
+  ): Promise<HistoryPage> {
     const [beforeId] = decodeCursor(cursor, 1) ?? [];
     const rows: AuditRow[] = await this.dataSource.query(
       `SELECT id, at, actor_sub, actor_role, request_id, kind, ops FROM audit_log
@@ -71,7 +88,7 @@ export class AuditService {
         ORDER BY id DESC LIMIT $5`,
       [companyId, resource, resourceId, beforeId ?? null, size + 1],
     );
-    return toPage(
+    const page = toPage(
       rows,
       size,
       (row) => [row.id],
@@ -83,5 +100,6 @@ export class AuditService {
         ops: row.ops,
       }),
     );
+    return new HistoryPage(page.items, page.nextCursor);
   }
 }

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { formatForError, toXml } from './content-negotiation';
 import { ProblemException } from './problem.exception';
 import { PROBLEM_CONTENT_TYPE, problemDocument } from './problem-document';
 
@@ -24,20 +25,26 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof ProblemException) {
       const { headers, ...problem } = exception.problem;
       for (const [name, value] of Object.entries(headers ?? {})) reply.header(name, value);
-      this.send(reply, problemDocument({ ...problem, instance, requestId }));
+      this.send(request, reply, problemDocument({ ...problem, instance, requestId }));
       return;
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      this.send(reply, problemDocument({ status, detail: detailOf(exception, status), instance, requestId }));
+      this.send(request, reply, problemDocument({ status, detail: detailOf(exception, status), instance, requestId }));
       return;
     }
     this.logger.error({ err: exception, requestId }, 'Unhandled error');
-    this.send(reply, problemDocument({ status: 500, detail: GENERIC_500, instance, requestId }));
+    this.send(request, reply, problemDocument({ status: 500, detail: GENERIC_500, instance, requestId }));
   }
 
-  private send(reply: FastifyReply, body: ReturnType<typeof problemDocument>): void {
-    void reply.status(body.status).header('Content-Type', PROBLEM_CONTENT_TYPE).send(body);
+  /** Problems follow the negotiated format too (seed 002 asks for XML on every response). */
+  private send(request: FastifyRequest, reply: FastifyReply, body: ReturnType<typeof problemDocument>): void {
+    void reply.status(body.status);
+    if (formatForError(request).kind === 'xml') {
+      void reply.header('Content-Type', 'application/problem+xml; charset=utf-8').send(toXml('problem', body));
+      return;
+    }
+    void reply.header('Content-Type', PROBLEM_CONTENT_TYPE).send(body);
   }
 }
 

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor } from '../../auth/actor';
-import { AuditService, HistoryEntry } from '../../audit/audit.service';
+import { AuditService, HistoryPage } from '../../audit/audit.service';
 import { companyForCreate, resolveTenantScope } from '../../tenancy/tenant-scope';
 import { Preconditions } from '../concurrency/preconditions';
 import { notFound } from '../http/problem.exception';
-import { decodeCursor, Page, pageSize, toPage } from '../pagination/page';
+import { decodeCursor, pageSize, toPage } from '../pagination/page';
 import { PatchPipeline } from '../patch/patch-pipeline.service';
 import { PatchBody, PatchRequest } from '../patch/patch-request';
 import { ResourcePage, ResourceResponse } from './resource-response';
@@ -78,7 +78,7 @@ export class ResourceService {
     return this.respond(store, record, request.actor);
   }
 
-  async history(store: ListableResourceStore, request: ReadRequest & { limit?: string; cursor?: string }): Promise<Page<HistoryEntry>> {
+  async history(store: ListableResourceStore, request: ReadRequest & { limit?: string; cursor?: string }): Promise<HistoryPage> {
     const record = await this.visible(store, request);
     return this.audit.history(record.companyId, store.resourceName, record.id, pageSize(request.limit), request.cursor);
   }
