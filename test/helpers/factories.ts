@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are checked field by field */
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { bearer } from './tokens';
+import { actorToken, bearer, newCompany } from './tokens';
 
 /** Creates a customer object through the API and returns its body (fails the test otherwise). */
 export async function newObject(
@@ -35,3 +35,77 @@ export function patch(
     payload: typeof body === 'string' ? body : JSON.stringify(body),
   });
 }
+
+export const OBJECTS = '/v2/objects';
+
+/** GET one customer object (any status). */
+export function getObject(app: NestFastifyApplication, token: string, id: string, query = '') {
+  return app.inject({ method: 'GET', url: `${OBJECTS}/${id}${query}`, headers: bearer(token) });
+}
+
+/** The record's audit history, newest first, all of it (fails the test unless 200). */
+export async function historyOf(app: NestFastifyApplication, token: string, id: string): Promise<Array<Record<string, any>>> {
+  const response = await app.inject({ method: 'GET', url: `${OBJECTS}/${id}/history?limit=200`, headers: bearer(token) });
+  if (response.statusCode !== 200) throw new Error(`history failed: ${response.statusCode} ${response.body}`);
+  return response.json().items;
+}
+
+/** What a caller can observe of a record: its body, ETag, Last-Modified and audit row count. */
+export interface RecordSnapshot {
+  status: number;
+  etag: unknown;
+  lastModified: unknown;
+  body: Record<string, any>;
+  auditRows: number;
+}
+
+/** Takes a snapshot with an admin (or superadmin) token, which may also read the history. */
+export async function snapshot(app: NestFastifyApplication, token: string, id: string): Promise<RecordSnapshot> {
+  const response = await getObject(app, token, id);
+  return {
+    status: response.statusCode,
+    etag: response.headers.etag,
+    lastModified: response.headers['last-modified'],
+    body: response.json(),
+    auditRows: (await historyOf(app, token, id)).length,
+  };
+}
+
+/** A refused request stored nothing: same body, same ETag and Last-Modified, no new audit row. */
+export async function expectUnchanged(app: NestFastifyApplication, token: string, before: RecordSnapshot): Promise<void> {
+  expect(await snapshot(app, token, before.body._id)).toEqual(before);
+}
+
+/** A fresh company with an admin (all scopes) and one customer object in it. */
+export async function adminWithObject(app: NestFastifyApplication, fields: Record<string, unknown> = {}) {
+  const company = newCompany();
+  const token = actorToken('admin', company);
+  const object = await newObject(app, token, fields);
+  return { company, token, object, id: object._id as string };
+}
+
+/** Every client-writable field of seed 000, with realistic values (customerId left out: it must name a Customer). */
+export const SEED_000_WRITABLE = {
+  status: { status: 2 },
+  name: 'Itäkeskus shopping centre',
+  contact: { phone: '+358 40 123 4567', email: 'jsmith@example.com', fax: '+358 9 765 4321' },
+  contract: { startDate: '2023-11-07T05:31:56.000Z', endDate: '2025-11-06T22:00:00.000Z' },
+  objectManagerId: 'manager-0017',
+  material: [
+    { articleId: 'ART-1001', budget: 1250.5 },
+    { articleId: 'ART-2002', budget: 0 },
+  ],
+  address: { street: 'Itäkatu 1-7', zip: '00930', city: 'Helsinki', country: 'FI' },
+  location: { latitude: 60.2105, longitude: 25.082 },
+  rating: 4.5,
+  description: 'Service entrance at the loading dock, open 6-22.',
+  securityCode: { alarm: '4711', Doors: ['A', 'B'], nested: { Level: 2 } },
+  key: 'Key box 12 at the loading dock',
+  orderDescription: 'Weekly cleaning of the common areas',
+  contactName: 'Jane Smith',
+  invoiceRecipientId: 'invoice-42',
+  invoiceCCRecipientIds: ['invoice-43', 'invoice-44'],
+  serviceRecipient: 'Facility services team',
+  contactIds: ['contact-1', 'contact-2'],
+  tags: ['mall', 'helsinki', 'weekly'],
+};

@@ -40,5 +40,5 @@ const builder = new XMLBuilder({ ignoreAttributes: true, format: false, suppress
 /** A JSON value as an XML document with one root element; arrays become repeated elements. */
 export function toXml(root: string, body: unknown): string {
   const value = Array.isArray(body) ? { item: body } : body;
-  return `<?xml version="1.0" encoding="UTF-8"?>${builder.build({ [root]: value ?? '' }) as string}`;
+  return `<?xml version="1.0" encoding="UTF-8"?>${builder.build({ [root]: value ?? '' })}`;
 }

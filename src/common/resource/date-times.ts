@@ -2,7 +2,7 @@ import { formatInZone } from '../http/time-zone';
 import { JsonObject } from './document-checks';
 import { FieldSchema, ResourceSchema } from './resource-registry';
 
-const isDateTime = (field: FieldSchema) => (field.api as { format?: string } | undefined)?.format === 'date-time';
+const isDateTime = (field: FieldSchema) => (field.api)?.format === 'date-time';
 
 /** The document with every date-time field (declared `format: date-time`) rendered in `zone`. */
 export function renderDateTimes(schema: ResourceSchema, document: JsonObject, zone: string): JsonObject {
