@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor } from '../auth/actor';
-import { CurrentActor, RequireRole, RequireScope } from '../auth/auth.decorators';
+import { RequireRole, RequireScope } from '../auth/auth.decorators';
+import { Caller, CurrentCaller } from '../common/http/caller';
 import { ApiHistory } from '../common/resource/resource-api.decorators';
 import { ResourceService } from '../common/resource/resource.service';
 import { CustomerObjectsStore } from './customer-objects.store';
@@ -21,12 +21,12 @@ export class CustomerObjectsHistoryController {
   @RequireRole('admin', 'superadmin')
   @ApiHistory('History of a customer object, newest first')
   history(
-    @CurrentActor() actor: Actor,
+    @CurrentCaller() caller: Caller,
     @Param('id') id: string,
     @Query('companyId') companyId?: string,
     @Query('limit') limit?: string,
     @Query('cursor') cursor?: string,
   ) {
-    return this.resources.history(this.store, { actor, id, companyId, limit, cursor });
+    return this.resources.history(this.store, { caller, id, companyId, limit, cursor });
   }
 }

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor } from '../auth/actor';
-import { CurrentActor, RequireRole, RequireScope } from '../auth/auth.decorators';
+import { RequireRole, RequireScope } from '../auth/auth.decorators';
 import { Preconditions, ReadPreconditions } from '../common/concurrency/preconditions';
-import { DryRun, RequestId } from '../common/http/request-context.decorators';
+import { Caller, CurrentCaller } from '../common/http/caller';
+import { DryRun } from '../common/http/dry-run.decorator';
 import { PatchBody } from '../common/patch/patch-body.decorator';
 import { PatchBody as PatchBodyValue } from '../common/patch/patch-request';
 import { ApiCreate, ApiGet, ApiList, ApiPatch } from '../common/resource/resource-api.decorators';
@@ -29,32 +29,31 @@ export class CustomerObjectsController {
   @RequireRole('admin', 'superadmin')
   @ApiCreate(CustomerObjectResource, 'Create a customer object')
   create(
-    @CurrentActor() actor: Actor,
+    @CurrentCaller() caller: Caller,
     @Body() body: unknown,
     @Query('companyId') companyId: string | undefined,
     @DryRun() dryRun: boolean,
-    @RequestId() requestId: string,
   ): Promise<ResourceResponse> {
-    return this.resources.create(this.store, { actor, companyId, requestId, dryRun, body }, (record) => `/v2/objects/${record.id}`);
+    return this.resources.create(this.store, { caller, companyId, dryRun, body }, (record) => `/v2/objects/${record.id}`);
   }
 
   @Get()
   @RequireScope('objects:read')
   @ApiList(CustomerObjectResource, 'List customer objects, newest first')
   list(
-    @CurrentActor() actor: Actor,
+    @CurrentCaller() caller: Caller,
     @Query('companyId') companyId?: string,
     @Query('limit') limit?: string,
     @Query('cursor') cursor?: string,
   ): Promise<ResourcePage> {
-    return this.resources.list(this.store, { actor, companyId, limit, cursor });
+    return this.resources.list(this.store, { caller, companyId, limit, cursor });
   }
 
   @Get(':id')
   @RequireScope('objects:read')
   @ApiGet(CustomerObjectResource, 'Get a customer object')
-  get(@CurrentActor() actor: Actor, @Param('id') id: string, @Query('companyId') companyId?: string): Promise<ResourceResponse> {
-    return this.resources.get(this.store, { actor, id, companyId });
+  get(@CurrentCaller() caller: Caller, @Param('id') id: string, @Query('companyId') companyId?: string): Promise<ResourceResponse> {
+    return this.resources.get(this.store, { caller, id, companyId });
   }
 
   @Patch(':id')
@@ -62,14 +61,13 @@ export class CustomerObjectsController {
   @RequireRole('admin', 'superadmin')
   @ApiPatch(CustomerObjectResource, 'Update a customer object: only provided fields are updated (seed 000)')
   update(
-    @CurrentActor() actor: Actor,
+    @CurrentCaller() caller: Caller,
     @Param('id') id: string,
     @PatchBody() body: PatchBodyValue,
     @ReadPreconditions() preconditions: Preconditions,
     @DryRun() dryRun: boolean,
-    @RequestId() requestId: string,
     @Query('companyId') companyId?: string,
   ): Promise<ResourceResponse> {
-    return this.resources.update(this.store, { actor, id, companyId, body, preconditions, dryRun, requestId });
+    return this.resources.update(this.store, { caller, id, companyId, body, preconditions, dryRun });
   }
 }

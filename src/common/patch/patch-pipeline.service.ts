@@ -3,26 +3,25 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../../config/app-config';
 import { APP_CONFIG } from '../../../config/app-config.provider';
-import { Actor } from '../../auth/actor';
 import { AuditService } from '../../audit/audit.service';
 import { TenantScope } from '../../tenancy/tenant-scope';
 import { assertPreconditions, Preconditions } from '../concurrency/preconditions';
+import { Caller } from '../http/caller';
 import { badRequest, notFound, ProblemException, unprocessable } from '../http/problem.exception';
 import { canonicalizeObject } from '../resource/canonical-input';
 import { changedReadOnlyPaths, completeShape, JsonObject, validateDocument } from '../resource/document-checks';
-import { ResourceStore, StoredRecord, WriteContext } from '../resource/resource-store';
-import { resourceSchema } from '../resource/resource-registry';
 import { redactOperations } from '../resource/redact';
+import { ResourceSchema, resourceSchema } from '../resource/resource-registry';
+import { ResourceStore, StoredRecord, WriteContext } from '../resource/resource-store';
 import { applyPatch, diffDocuments, mergePatchToOps, PatchError, PatchLimits, PatchOperation } from '.';
 import { patchErrorToProblem } from './patch-problem';
 import { PatchBody, parsePatchRequest, PatchRequest } from './patch-request';
 import { parseMergePatch } from './parse-merge-patch';
 
 export interface UpdateCommand {
-  actor: Actor;
+  caller: Caller;
   scope: TenantScope;
   id: string;
-  requestId: string;
   preconditions: Preconditions;
   dryRun: boolean;
   /** The raw body (PATCH), or a request already in canonical form (PUT of seed 003, seed 004). */
@@ -30,11 +29,16 @@ export interface UpdateCommand {
 }
 
 export interface CreateCommand {
-  actor: Actor;
+  caller: Caller;
   companyId: string;
-  requestId: string;
   dryRun: boolean;
   body: unknown;
+}
+
+/** The outcome of a write: the record as stored (or as it would be, for a dry run). */
+export interface WriteResult {
+  record: StoredRecord;
+  stored: boolean;
 }
 
 function rethrowPatchError(error: unknown): never {
@@ -46,6 +50,9 @@ function rethrowPatchError(error: unknown): never {
  * PATCH, PUT and create of every resource goes through here, so visibility, preconditions,
  * atomic apply, read-only checks, access policy, validation, storage and audit are the same
  * for all of them, in one transaction with the row locked.
+ *
+ * Patches apply to the document as the caller sees it (masked, with links); what changed in
+ * that view is then applied to the stored document, so values hidden from the caller stay.
  */
 @Injectable()
 export class PatchPipeline {
@@ -63,41 +70,45 @@ export class PatchPipeline {
     };
   }
 
-  async update(store: ResourceStore, command: UpdateCommand): Promise<StoredRecord> {
+  async update(store: ResourceStore, command: UpdateCommand): Promise<WriteResult> {
     return this.dataSource.transaction(async (manager) => {
       // Visibility first: a record the caller may not see is 404 whatever the body or headers.
       const record = await store.find(manager, command.scope, command.id, !command.dryRun);
       if (!record) throw notFound();
 
       const schema = resourceSchema(store.resourceType);
-      const context: WriteContext = { actor: command.actor, requestId: command.requestId, now: new Date() };
+      const context: WriteContext = { ...command.caller, now: new Date() };
+      const view = store.present ? store.present(record, command.caller) : record.document;
       let operations: PatchOperation[];
       let after: JsonObject;
       try {
         const request = typeof command.body === 'function' ? command.body() : parsePatchRequest(schema, command.body, this.limits);
         assertPreconditions(command.preconditions, record);
-        operations = request.kind === 'merge-patch' ? mergePatchToOps(record.document, request.patch) : request.operations;
-        after = completeShape(schema, applyPatch(record.document, operations, this.limits));
+        operations = request.kind === 'merge-patch' ? mergePatchToOps(view, request.patch) : request.operations;
+        after = completeShape(schema, applyPatch(view, operations, this.limits));
       } catch (error) {
         rethrowPatchError(error);
       }
 
-      const readOnly = changedReadOnlyPaths(schema, record.document, after);
+      store.resolveDerived?.(view, after, command.caller);
+      const readOnly = changedReadOnlyPaths(schema, view, after);
       if (readOnly.length) throw readOnlyProblem(readOnly);
 
-      const changes = diffDocuments(record.document, after);
-      store.authorizeChange?.({ ...context, before: record.document, after, operations, changedPaths: changes.map((op) => op.path) });
-      await this.validate(manager, store, record.companyId, after);
+      const changes = diffDocuments(view, after);
+      store.authorizeChange?.({ ...context, before: view, after, operations, changedPaths: changes.map((op) => op.path) });
+      if (changes.length === 0) return { record, stored: false }; // nothing changed: no new version, no audit row
 
-      if (command.dryRun) return { ...record, document: after };
-      if (changes.length === 0) return record; // nothing changed: no new version, no audit row
-      const saved = await store.update(manager, record, after, context);
+      const document = this.applyToStored(schema, record.document, changes);
+      await this.validate(manager, store, record.companyId, document);
+      if (command.dryRun) return { record: { ...record, document }, stored: false };
+
+      const saved = await store.update(manager, record, document, context);
       await this.recordAudit(manager, store, saved, context, changes);
-      return saved;
+      return { record: saved, stored: true };
     });
   }
 
-  async create(store: ResourceStore, command: CreateCommand): Promise<StoredRecord> {
+  async create(store: ResourceStore, command: CreateCommand): Promise<WriteResult> {
     const schema = resourceSchema(store.resourceType);
     let input: JsonObject;
     try {
@@ -108,30 +119,42 @@ export class PatchPipeline {
     } catch (error) {
       rethrowPatchError(error);
     }
-    const readOnly = schema.fields.filter((field) => field.readOnly && input[field.name] != null).map((f) => `/${f.name}`);
+    const empty = store.emptyDocument();
+    const document = completeShape(schema, { ...empty, ...input });
+    store.resolveDerived?.(empty, document, command.caller);
+    // The server assigns read-only fields on create: a client may not send any.
+    const readOnly = changedReadOnlyPaths(schema, empty, document);
     if (readOnly.length) throw readOnlyProblem(readOnly);
-
-    const document = completeShape(schema, { ...store.emptyDocument(), ...input });
-    const context: WriteContext = { actor: command.actor, requestId: command.requestId, now: new Date() };
+    const context: WriteContext = { ...command.caller, now: new Date() };
     return this.dataSource.transaction(async (manager) => {
       store.authorizeChange?.({
         ...context,
-        before: store.emptyDocument(),
+        before: empty,
         after: document,
         operations: [],
         changedPaths: Object.keys(input).map((name) => `/${name}`),
       });
       await this.validate(manager, store, command.companyId, document);
-      if (command.dryRun) return { id: '', companyId: command.companyId, version: 0, updatedAt: context.now, document };
+      if (command.dryRun) {
+        return { record: { id: '', companyId: command.companyId, version: 0, updatedAt: context.now, document }, stored: false };
+      }
       const saved = await store.insert(manager, command.companyId, document, context);
-      await this.recordAudit(manager, store, saved, context, diffDocuments(store.emptyDocument(), document));
-      return saved;
+      await this.recordAudit(manager, store, saved, context, diffDocuments(empty, document));
+      return { record: saved, stored: true };
     });
   }
 
+  /** The caller's changes, made on its view, replayed on the stored document. */
+  private applyToStored(schema: ResourceSchema, stored: JsonObject, changes: PatchOperation[]): JsonObject {
+    try {
+      return completeShape(schema, applyPatch(stored, changes, this.limits));
+    } catch (error) {
+      rethrowPatchError(error);
+    }
+  }
+
   private async validate(manager: EntityManager, store: ResourceStore, companyId: string, document: JsonObject): Promise<void> {
-    const schema = resourceSchema(store.resourceType);
-    const problems = validateDocument(schema, document);
+    const problems = validateDocument(resourceSchema(store.resourceType), document);
     if (problems.length === 0 && store.checkReferences) problems.push(...(await store.checkReferences(manager, companyId, document)));
     if (problems.length) throw unprocessable(problems);
   }

@@ -22,6 +22,7 @@ export function changedReadOnlyPaths(schema: ResourceSchema, before: unknown, af
   for (const field of schema.fields) {
     const path = [...parent, field.name];
     const [old, next] = [was[field.name] ?? null, now[field.name] ?? null];
+    if (field.derived) continue; // checked by the store's resolveDerived
     if (field.readOnly) {
       if (!deepEqual(old, next)) changed.push(formatPointer(path));
     } else if (field.nestedSchema && field.kind === 'object') {

@@ -13,6 +13,11 @@ export interface FieldOptions {
   items?: Exclude<FieldKind, 'object' | 'array'>;
   /** Server-managed: a write may only repeat the stored value (API.md §1). */
   readOnly?: boolean;
+  /**
+   * Read-only and computed by the store from other fields (a reference's `name` from its
+   * `id`): the store's resolveDerived checks it, not the generic read-only check.
+   */
+  derived?: boolean;
   /** Personal data masked and guarded by restrictedTypeId (API.md §1.3). */
   gdpr?: boolean;
   /** Other accepted input names, e.g. the seeds' `telNumber1` for `phone`. */
@@ -53,8 +58,8 @@ export function declaredFields(type: ClassType): FieldDeclaration[] {
 function openApiOf(options: FieldOptions): ApiPropertyOptions {
   const base: Record<string, unknown> = {
     required: false,
-    nullable: !options.readOnly,
-    readOnly: options.readOnly || undefined,
+    nullable: !(options.readOnly || options.derived),
+    readOnly: options.readOnly || options.derived || undefined,
   };
   const notes = [
     options.aliases?.length ? `Also accepted as: ${options.aliases.join(', ')}.` : '',

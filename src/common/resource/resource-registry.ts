@@ -4,6 +4,7 @@ import { declaredFields, FieldDeclaration } from './field.decorator';
 /** A field as the pipeline sees it, with its nested schema resolved. */
 export interface FieldSchema extends FieldDeclaration {
   readOnly: boolean;
+  derived: boolean;
   gdpr: boolean;
   freeForm: boolean;
   /** Schema of the object, or of each array item, when the field is a nested resource. */
@@ -36,7 +37,8 @@ export function resourceSchema(type: ClassType): ResourceSchema {
   for (const declaration of declaredFields(type)) {
     const field: FieldSchema = {
       ...declaration,
-      readOnly: declaration.readOnly ?? false,
+      readOnly: (declaration.readOnly ?? false) || (declaration.derived ?? false),
+      derived: declaration.derived ?? false,
       gdpr: declaration.gdpr ?? false,
       freeForm: declaration.freeForm ?? declaration.kind === 'any',
     };

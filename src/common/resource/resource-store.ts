@@ -1,6 +1,6 @@
 import { Type as ClassType } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor } from '../../auth/actor';
+import { Caller } from '../http/caller';
 import { TenantScope } from '../../tenancy/tenant-scope';
 import { ProblemFieldError } from '../http/problem.exception';
 import { PatchOperation } from '../patch';
@@ -16,9 +16,7 @@ export interface StoredRecord {
 }
 
 /** What a write is about, passed to policies and to the store. */
-export interface WriteContext {
-  actor: Actor;
-  requestId: string;
+export interface WriteContext extends Caller {
   now: Date;
 }
 
@@ -50,12 +48,20 @@ export interface ResourceStore {
   /** The document a create starts from: every field null, server defaults filled in. */
   emptyDocument(): JsonObject;
 
+  /**
+   * Fills fields derived from others in the patched document (e.g. a reference's `name` from
+   * its `id`) and refuses (400) a client value that differs from the derived one.
+   */
+  resolveDerived?(before: JsonObject, after: JsonObject, caller: Caller): void;
   /** Access rules on what changes (403); Customers uses it, others may not need it. */
   authorizeChange?(change: ChangeContext): void;
   /** Checks that need the database, e.g. references to other records (422 entries). */
   checkReferences?(manager: EntityManager, companyId: string, document: JsonObject): Promise<ProblemFieldError[]>;
-  /** The document as this caller may see it (GDPR masking); identity when absent. */
-  present?(record: StoredRecord, actor: Actor): JsonObject;
+  /**
+   * The document as this caller sees it (GDPR masking, absolute links); the stored document
+   * when absent. Patches apply to this view, so GET-modify-PATCH round trips work.
+   */
+  present?(record: StoredRecord, caller: Caller): JsonObject;
 }
 
 /** A store whose records can also be listed, newest first, by an opaque position. */

@@ -1,32 +1,39 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor } from '../../auth/actor';
 import { AuditService, HistoryPage } from '../../audit/audit.service';
 import { companyForCreate, resolveTenantScope } from '../../tenancy/tenant-scope';
 import { Preconditions } from '../concurrency/preconditions';
+import { Caller } from '../http/caller';
 import { notFound } from '../http/problem.exception';
 import { decodeCursor, pageSize, toPage } from '../pagination/page';
-import { PatchPipeline } from '../patch/patch-pipeline.service';
+import { PatchPipeline, WriteResult } from '../patch/patch-pipeline.service';
 import { PatchBody, PatchRequest } from '../patch/patch-request';
+import { JsonObject } from './document-checks';
 import { ResourcePage, ResourceResponse } from './resource-response';
-import { ListableResourceStore, StoredRecord } from './resource-store';
+import { ListableResourceStore, ResourceStore, StoredRecord } from './resource-store';
 
 export interface ReadRequest {
-  actor: Actor;
+  caller: Caller;
   companyId?: string;
   id: string;
 }
 
 export interface WriteRequest extends ReadRequest {
-  requestId: string;
   dryRun: boolean;
   preconditions: Preconditions;
   body: PatchBody | (() => PatchRequest);
 }
 
+export interface CreateRequest {
+  caller: Caller;
+  companyId?: string;
+  dryRun: boolean;
+  body: unknown;
+}
+
 export interface PageRequest {
-  actor: Actor;
+  caller: Caller;
   companyId?: string;
   limit?: string;
   cursor?: string;
@@ -44,57 +51,61 @@ export class ResourceService {
     private readonly audit: AuditService,
   ) {}
 
-  async get(store: ListableResourceStore, request: ReadRequest): Promise<ResourceResponse> {
-    return this.respond(store, await this.visible(store, request), request.actor);
+  async get(store: ResourceStore, request: ReadRequest): Promise<ResourceResponse> {
+    const record = await this.visible(store, request);
+    return new ResourceResponse(present(store, record, request.caller), { version: record.version, updatedAt: record.updatedAt });
   }
 
   async list(store: ListableResourceStore, request: PageRequest): Promise<ResourcePage> {
-    const scope = resolveTenantScope(request.actor, request.companyId);
+    const scope = resolveTenantScope(request.caller.actor, request.companyId);
     const size = pageSize(request.limit);
     const after = decodeCursor(request.cursor, 2) as [string, string] | undefined;
     const rows = await store.list(this.dataSource.manager, scope, size + 1, after);
-    const page = toPage(rows, size, (row) => row.position, (row) => this.present(store, row.record, request.actor));
+    const page = toPage(rows, size, (row) => row.position, (row) => present(store, row.record, request.caller));
     return new ResourcePage(page.items, page.nextCursor);
   }
 
-  async create(
-    store: ListableResourceStore,
-    request: { actor: Actor; companyId?: string; requestId: string; dryRun: boolean; body: unknown },
-    location: (record: StoredRecord) => string,
-  ): Promise<ResourceResponse> {
-    const record = await this.pipeline.create(store, { ...request, companyId: companyForCreate(request.actor, request.companyId) });
-    if (request.dryRun) return new ResourceResponse(this.present(store, record, request.actor));
-    return new ResourceResponse(this.present(store, record, request.actor), {
-      version: record.version,
-      updatedAt: record.updatedAt,
-      created: { location: location(record) },
-    });
+  async create(store: ResourceStore, request: CreateRequest, location: (record: StoredRecord) => string): Promise<ResourceResponse> {
+    const companyId = companyForCreate(request.caller.actor, request.companyId);
+    const result = await this.pipeline.create(store, { ...request, companyId });
+    return respond(store, result, request.caller, location);
   }
 
-  async update(store: ListableResourceStore, request: WriteRequest): Promise<ResourceResponse> {
-    const scope = resolveTenantScope(request.actor, request.companyId);
-    const record = await this.pipeline.update(store, { ...request, scope });
-    if (request.dryRun) return new ResourceResponse(this.present(store, record, request.actor));
-    return this.respond(store, record, request.actor);
+  async update(store: ResourceStore, request: WriteRequest): Promise<ResourceResponse> {
+    const scope = resolveTenantScope(request.caller.actor, request.companyId);
+    const result = await this.pipeline.update(store, { ...request, scope });
+    return respond(store, request.dryRun ? { ...result, stored: false } : { ...result, stored: true }, request.caller);
   }
 
-  async history(store: ListableResourceStore, request: ReadRequest & { limit?: string; cursor?: string }): Promise<HistoryPage> {
+  async history(store: ResourceStore, request: ReadRequest & { limit?: string; cursor?: string }): Promise<HistoryPage> {
     const record = await this.visible(store, request);
     return this.audit.history(record.companyId, store.resourceName, record.id, pageSize(request.limit), request.cursor);
   }
 
-  private async visible(store: ListableResourceStore, request: ReadRequest): Promise<StoredRecord> {
-    const scope = resolveTenantScope(request.actor, request.companyId);
+  private async visible(store: ResourceStore, request: ReadRequest): Promise<StoredRecord> {
+    const scope = resolveTenantScope(request.caller.actor, request.companyId);
     const record = await store.find(this.dataSource.manager, scope, request.id, false);
     if (!record) throw notFound();
     return record;
   }
+}
 
-  private respond(store: ListableResourceStore, record: StoredRecord, actor: Actor): ResourceResponse {
-    return new ResourceResponse(this.present(store, record, actor), { version: record.version, updatedAt: record.updatedAt });
-  }
+function present(store: ResourceStore, record: StoredRecord, caller: Caller): JsonObject {
+  return store.present ? store.present(record, caller) : record.document;
+}
 
-  private present(store: ListableResourceStore, record: StoredRecord, actor: Actor) {
-    return store.present ? store.present(record, actor) : record.document;
-  }
+/** Stored records carry ETag/Last-Modified; dry runs do not (nothing was stored). */
+function respond(
+  store: ResourceStore,
+  result: WriteResult,
+  caller: Caller,
+  location?: (record: StoredRecord) => string,
+): ResourceResponse {
+  const document = present(store, result.record, caller);
+  if (!result.stored) return new ResourceResponse(document);
+  return new ResourceResponse(document, {
+    version: result.record.version,
+    updatedAt: result.record.updatedAt,
+    created: location ? { location: location(result.record) } : undefined,
+  });
 }

@@ -2,11 +2,6 @@ import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { badRequest } from './problem.exception';
 
-/** The request id (echoed `X-Request-Id` or generated), for audit rows. */
-export const RequestId = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): string => String(context.switchToHttp().getRequest<FastifyRequest>().id),
-);
-
 /** `?dryRun=true`: validate and answer, store nothing (API.md §1.4). */
 export const DryRun = createParamDecorator((_data: unknown, context: ExecutionContext): boolean => {
   const raw = (context.switchToHttp().getRequest<FastifyRequest>().query as Record<string, unknown>).dryRun;

@@ -1,0 +1,17 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { Actor } from '../../auth/actor';
+
+/** Who is calling and from where: what the pipeline needs beyond the body. */
+export interface Caller {
+  actor: Actor;
+  /** The request id (echoed `X-Request-Id` or generated), for audit rows. */
+  requestId: string;
+  /** `https://host:port` as the client addressed us, for absolute links (seed 002 `_links`). */
+  baseUrl: string;
+}
+
+export const CurrentCaller = createParamDecorator((_data: unknown, context: ExecutionContext): Caller => {
+  const request = context.switchToHttp().getRequest<FastifyRequest & { user: Actor }>();
+  return { actor: request.user, requestId: String(request.id), baseUrl: `${request.protocol}://${request.host}` };
+});
