@@ -1,6 +1,12 @@
 import { CreateApiClients1732262400000 } from './1732262400000-create-api-clients';
 import { CreateAuditLog1732262500000 } from './1732262500000-create-audit-log';
 import { CreateCustomerObjects1732262600000 } from './1732262600000-create-customer-objects';
+import { CreateContacts1732262700000 } from './1732262700000-create-contacts';
 
 /** Every migration, oldest first. Listed explicitly so the app, the CLI and Jest load the same set. */
-export const ALL_MIGRATIONS = [CreateApiClients1732262400000, CreateAuditLog1732262500000, CreateCustomerObjects1732262600000];
+export const ALL_MIGRATIONS = [
+  CreateApiClients1732262400000,
+  CreateAuditLog1732262500000,
+  CreateCustomerObjects1732262600000,
+  CreateContacts1732262700000,
+];

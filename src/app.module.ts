@@ -15,6 +15,7 @@ import { typeOrmOptions } from './database/typeorm-options';
 import { HealthModule } from './health/health.module';
 import { ResourcePipelineModule } from './common/resource/resource-pipeline.module';
 import { CustomerObjectsModule } from './customer-objects/customer-objects.module';
+import { ContactsModule } from './contacts/contacts.module';
 
 @Module({})
 export class AppModule {
@@ -34,6 +35,7 @@ export class AppModule {
         HealthModule,
         ResourcePipelineModule,
         CustomerObjectsModule,
+        ContactsModule,
         ...extraModules,
       ],
       providers: [

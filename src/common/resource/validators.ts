@@ -35,3 +35,31 @@ export function IsNotBefore(other: string, options?: ValidationOptions): Propert
       },
     });
 }
+
+/**
+ * A flat JSON object whose keys are data (free-form): at most `maxKeys` keys, each value a
+ * string, number, boolean or null (API.md §3 `customFields`).
+ */
+export function IsFlatObject(maxKeys: number, options?: ValidationOptions): PropertyDecorator {
+  return (target, property) =>
+    registerDecorator({
+      name: 'isFlatObject',
+      target: target.constructor,
+      propertyName: String(property),
+      options: {
+        message: `${String(property)} must be an object of at most ${maxKeys} keys with string, number, boolean or null values`,
+        ...options,
+      },
+      validator: {
+        validate(value: unknown) {
+          if (value === null || value === undefined) return true;
+          if (typeof value !== 'object' || Array.isArray(value)) return false;
+          const entries = Object.values(value as Record<string, unknown>);
+          return (
+            entries.length <= maxKeys &&
+            entries.every((entry) => entry === null || ['string', 'number', 'boolean'].includes(typeof entry))
+          );
+        },
+      },
+    });
+}

@@ -1,0 +1,192 @@
+import { applyDecorators } from '@nestjs/common';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { Field } from '../common/resource/field.decorator';
+import { IsFlatObject } from '../common/resource/validators';
+
+/**
+ * A CRM organisation of seed 002 (SuperOffice ContactEntity) as the API shows it (API.md §3).
+ * Names match case-insensitively, so the seed's PascalCase (`Department`, `OrgNr`) binds.
+ */
+
+const text = (max: number) => applyDecorators(IsOptional(), IsString(), MaxLength(max));
+
+export class ContactEmail {
+  @Field({ kind: 'string', api: { format: 'email', example: 'sales@example.com' } })
+  @IsEmail()
+  @MaxLength(254)
+  value!: string;
+
+  @Field({ kind: 'string' })
+  @applyDecorators(text(220))
+  description?: string | null;
+}
+
+export class ContactValue {
+  @Field({ kind: 'string', api: { example: '+358 9 123 4567' } })
+  @IsString()
+  @Length(1, 500)
+  value!: string;
+
+  @Field({ kind: 'string' })
+  @applyDecorators(text(220))
+  description?: string | null;
+}
+
+/** `{id, name}` into a reference list: `id` is written, `name` is resolved by the server. */
+export class ListReference {
+  @Field({ kind: 'integer', api: { description: 'An id of the reference list (GET /api/v1/List/{name}/Items)' } })
+  @IsInt()
+  id!: number;
+
+  @Field({ kind: 'string', derived: true, api: { description: 'Resolved from id' } })
+  name?: string | null;
+}
+
+export class ContactInterest {
+  @Field({ kind: 'integer', api: { description: 'An id of the interest list' } })
+  @IsInt()
+  id!: number;
+
+  @Field({ kind: 'string', derived: true })
+  name?: string | null;
+
+  @Field({ kind: 'boolean' })
+  @IsOptional()
+  @IsBoolean()
+  selected?: boolean | null;
+}
+
+export class ContactAddress {
+  @Field({ kind: 'string' }) @applyDecorators(text(200)) address1?: string | null;
+  @Field({ kind: 'string' }) @applyDecorators(text(200)) address2?: string | null;
+  @Field({ kind: 'string' }) @applyDecorators(text(200)) address3?: string | null;
+  @Field({ kind: 'string' }) @applyDecorators(text(200)) city?: string | null;
+  @Field({ kind: 'string' }) @applyDecorators(text(200)) zipcode?: string | null;
+  @Field({ kind: 'string' }) @applyDecorators(text(200)) state?: string | null;
+}
+
+export class AssociateReference {
+  @Field({ kind: 'string', readOnly: true, api: { description: 'The caller (token sub)' } })
+  id!: string;
+}
+
+export class ContactLinks {
+  @Field({ kind: 'string', readOnly: true, api: { format: 'uri' } })
+  self!: string;
+
+  @Field({ kind: 'string', readOnly: true, api: { format: 'uri' } })
+  archive!: string;
+}
+
+const valueList = (type: () => new () => object) =>
+  applyDecorators(
+    Field({ kind: 'array', nested: type, api: { maxItems: 50 } }),
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(50),
+    ValidateNested({ each: true }),
+  );
+
+const reference = (list: string) =>
+  applyDecorators(
+    Field({ kind: 'object', nested: () => ListReference, api: { description: `An item of the "${list}" list, or null` } }),
+    IsOptional(),
+    ValidateNested(),
+  );
+
+export class ContactResource {
+  @Field({ kind: 'integer', readOnly: true, api: { description: 'Primary key (int32)', example: 157 } })
+  contactId!: number;
+
+  @Field({ kind: 'string', api: { minLength: 1, maxLength: 220, example: 'Global Industries Ltd' } })
+  @IsString()
+  @Length(1, 220)
+  name!: string;
+
+  @Field({ kind: 'string', api: { example: 'Sales' } }) @applyDecorators(text(220)) department?: string | null;
+  @Field({ kind: 'string', api: { description: 'VAT number or similar' } }) @applyDecorators(text(220)) orgNr?: string | null;
+  @Field({ kind: 'string' }) @applyDecorators(text(220)) number1?: string | null;
+  @Field({ kind: 'string' }) @applyDecorators(text(220)) number2?: string | null;
+  @Field({ kind: 'string' }) @applyDecorators(text(220)) kananame?: string | null;
+  @Field({ kind: 'string', api: { maxLength: 2000 } }) @applyDecorators(text(2000)) description?: string | null;
+
+  @Field({ kind: 'boolean' })
+  @IsOptional()
+  @IsBoolean()
+  noMailing?: boolean | null;
+
+  @Field({ kind: 'boolean' })
+  @IsOptional()
+  @IsBoolean()
+  xstop?: boolean | null;
+
+  @Field({ kind: 'integer', api: { enum: [0, 1] } })
+  @IsOptional()
+  @IsIn([0, 1])
+  deleted?: number | null;
+
+  @Field({ kind: 'integer', api: { minimum: 0 } })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(2147483647)
+  source?: number | null;
+
+  @valueList(() => ContactEmail) emails?: ContactEmail[] | null;
+  @valueList(() => ContactValue) phones?: ContactValue[] | null;
+  @valueList(() => ContactValue) faxes?: ContactValue[] | null;
+  @valueList(() => ContactValue) urls?: ContactValue[] | null;
+
+  @reference('category') category?: ListReference | null;
+  @reference('business') business?: ListReference | null;
+  @reference('country') country?: ListReference | null;
+
+  @Field({ kind: 'array', nested: () => ContactInterest, api: { description: 'Items of the "interest" list' } })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  interests?: ContactInterest[] | null;
+
+  @Field({ kind: 'object', nested: () => ContactAddress })
+  @IsOptional()
+  @ValidateNested()
+  address?: ContactAddress | null;
+
+  @Field({
+    kind: 'object',
+    freeForm: true,
+    api: { description: 'Free-form: up to 100 keys (case-sensitive) with string, number, boolean or null values' },
+  })
+  @IsFlatObject(100)
+  customFields?: Record<string, string | number | boolean | null> | null;
+
+  @Field({ kind: 'string', readOnly: true, api: { format: 'date-time' } })
+  createdDate!: string;
+
+  @Field({ kind: 'string', readOnly: true, api: { format: 'date-time' } })
+  updatedDate!: string;
+
+  @Field({ kind: 'object', readOnly: true, nested: () => AssociateReference })
+  createdBy!: AssociateReference;
+
+  @Field({ kind: 'object', readOnly: true, nested: () => AssociateReference })
+  updatedBy!: AssociateReference;
+
+  @Field({ kind: 'object', readOnly: true, nested: () => ContactLinks, api: { description: 'Absolute URLs built from the request' } })
+  _links!: ContactLinks;
+}

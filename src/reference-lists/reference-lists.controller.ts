@@ -1,0 +1,23 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { RequireScope } from '../auth/auth.decorators';
+import { notFound } from '../common/http/problem.exception';
+import { ListItem, ReferenceListsService } from './reference-lists.service';
+
+@ApiTags('Contacts')
+@ApiBearerAuth()
+@Controller('api/v1/List')
+export class ReferenceListsController {
+  constructor(private readonly lists: ReferenceListsService) {}
+
+  @Get(':name/Items')
+  @RequireScope('contacts:read')
+  @ApiOperation({ summary: 'Items of a reference list (category, business, country, interest; also "contint")' })
+  @ApiParam({ name: 'name', enum: ['category', 'business', 'country', 'interest'] })
+  @ApiOkResponse({ description: '`[{id, name, code?}]`; countries have their ISO 3166-1 numeric id and alpha-2 code' })
+  items(@Param('name') name: string): ListItem[] {
+    const items = this.lists.items(name);
+    if (!items) throw notFound();
+    return items;
+  }
+}
