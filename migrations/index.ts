@@ -2,6 +2,7 @@ import { CreateApiClients1732262400000 } from './1732262400000-create-api-client
 import { CreateAuditLog1732262500000 } from './1732262500000-create-audit-log';
 import { CreateCustomerObjects1732262600000 } from './1732262600000-create-customer-objects';
 import { CreateContacts1732262700000 } from './1732262700000-create-contacts';
+import { CreateCustomers1732262800000 } from './1732262800000-create-customers';
 
 /** Every migration, oldest first. Listed explicitly so the app, the CLI and Jest load the same set. */
 export const ALL_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const ALL_MIGRATIONS = [
   CreateAuditLog1732262500000,
   CreateCustomerObjects1732262600000,
   CreateContacts1732262700000,
+  CreateCustomers1732262800000,
 ];

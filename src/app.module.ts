@@ -16,6 +16,7 @@ import { HealthModule } from './health/health.module';
 import { ResourcePipelineModule } from './common/resource/resource-pipeline.module';
 import { CustomerObjectsModule } from './customer-objects/customer-objects.module';
 import { ContactsModule } from './contacts/contacts.module';
+import { CustomersModule } from './customers/customers.module';
 
 @Module({})
 export class AppModule {
@@ -36,6 +37,7 @@ export class AppModule {
         ResourcePipelineModule,
         CustomerObjectsModule,
         ContactsModule,
+        CustomersModule,
         ...extraModules,
       ],
       providers: [

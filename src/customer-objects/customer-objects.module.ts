@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { CustomersModule } from '../customers/customers.module';
 import { CustomerObjectsHistoryController } from './customer-objects-history.controller';
 import { CustomerObjectsController } from './customer-objects.controller';
 import { CustomerObjectsStore } from './customer-objects.store';
 
 @Module({
+  imports: [CustomersModule],
   controllers: [CustomerObjectsController, CustomerObjectsHistoryController],
   providers: [CustomerObjectsStore],
 })

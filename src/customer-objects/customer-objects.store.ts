@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { EntityManager } from 'typeorm';
+import { ProblemFieldError } from '../common/http/problem.exception';
 import { invalidCursor } from '../common/pagination/page';
 import { JsonObject } from '../common/resource/document-checks';
 import { ListableResourceStore, StoredRecord, WriteContext } from '../common/resource/resource-store';
+import { CustomersLookup } from '../customers/customers-lookup.service';
 import { nextCompanyNumber } from '../database/company-sequence';
 import { TenantScope } from '../tenancy/tenant-scope';
 import { CustomerObjectResource } from './customer-object.resource';
@@ -48,6 +50,8 @@ const LIST = `SELECT * FROM customer_objects
 export class CustomerObjectsStore implements ListableResourceStore {
   readonly resourceName = 'customer-object';
   readonly resourceType = CustomerObjectResource;
+
+  constructor(private readonly customers: CustomersLookup) {}
 
   async find(manager: EntityManager, scope: TenantScope, id: string, lock: boolean): Promise<StoredRecord | null> {
     if (!isUUID(id)) return null;
@@ -93,6 +97,13 @@ export class CustomerObjectsStore implements ListableResourceStore {
     if (after && (Number.isNaN(Date.parse(after[0])) || !isUUID(after[1]))) throw invalidCursor();
     const rows: CustomerObjectRow[] = await manager.query(LIST, [scope.companyId, after?.[0] ?? null, after?.[1] ?? null, limit]);
     return rows.map((row) => ({ record: toCustomerObjectRecord(row), position: [row.created_at.toISOString(), row.id] }));
+  }
+
+  /** `customerId` must name a Customer of the same company (API.md §2), asked of the Customers module. */
+  async checkReferences(manager: EntityManager, companyId: string, document: JsonObject): Promise<ProblemFieldError[]> {
+    const customerId = document.customerId;
+    if (typeof customerId !== 'string' || (await this.customers.existsInCompany(manager, companyId, customerId))) return [];
+    return [{ pointer: '/customerId', detail: 'is not a customer of this company' }];
   }
 
   emptyDocument(): JsonObject {

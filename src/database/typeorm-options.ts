@@ -1,6 +1,11 @@
 import { TypeOrmModuleOptions } from '@nestjs/typeorm';
+import { types } from 'pg';
 import { AppConfig } from '../../config/app-config';
 import { ALL_MIGRATIONS } from '../../migrations';
+
+// Calendar dates stay 'YYYY-MM-DD' strings: pg's default turns them into local-midnight Dates,
+// which shifts the day in zones west of UTC.
+types.setTypeParser(types.builtins.DATE, (value: string) => value);
 
 /**
  * TypeORM settings shared by the app and the migration CLI. The schema is owned by the

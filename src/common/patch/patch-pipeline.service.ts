@@ -24,8 +24,13 @@ export interface UpdateCommand {
   id: string;
   preconditions: Preconditions;
   dryRun: boolean;
-  /** The raw body (PATCH), or a request already in canonical form (PUT of seed 003, seed 004). */
-  body: PatchBody | (() => PatchRequest);
+  /**
+   * The raw body (PATCH), or a builder of a canonical request from the caller's view of the
+   * record (the PUT of seed 003 and the PATCH-by-identifier of seed 004).
+   */
+  body: PatchBody | ((view: JsonObject) => PatchRequest | Promise<PatchRequest>);
+  /** Read-only paths this door itself maintains (seed 003's custom field values and access keys). */
+  doorManagedPaths?: string[];
 }
 
 export interface CreateCommand {
@@ -73,7 +78,7 @@ export class PatchPipeline {
   async update(store: ResourceStore, command: UpdateCommand): Promise<WriteResult> {
     return this.dataSource.transaction(async (manager) => {
       // Visibility first: a record the caller may not see is 404 whatever the body or headers.
-      const record = await store.find(manager, command.scope, command.id, !command.dryRun);
+      const record = await store.find(manager, command.scope, command.id, !command.dryRun, command.caller);
       if (!record) throw notFound();
 
       const schema = resourceSchema(store.resourceType);
@@ -82,16 +87,20 @@ export class PatchPipeline {
       let operations: PatchOperation[];
       let after: JsonObject;
       try {
-        const request = typeof command.body === 'function' ? command.body() : parsePatchRequest(schema, command.body, this.limits);
+        const request =
+          typeof command.body === 'function' ? await command.body(view) : parsePatchRequest(schema, command.body, this.limits);
         assertPreconditions(command.preconditions, record);
         operations = request.kind === 'merge-patch' ? mergePatchToOps(view, request.patch) : request.operations;
+        store.authorizeOperations?.(command.caller, view, operations);
         after = completeShape(schema, applyPatch(view, operations, this.limits));
       } catch (error) {
         rethrowPatchError(error);
       }
 
       store.resolveDerived?.(view, after, command.caller);
-      const readOnly = changedReadOnlyPaths(schema, view, after);
+      const readOnly = changedReadOnlyPaths(schema, view, after).filter(
+        (path) => !command.doorManagedPaths?.some((managed) => path === managed || path.startsWith(`${managed}/`)),
+      );
       if (readOnly.length) throw readOnlyProblem(readOnly);
 
       const changes = diffDocuments(view, after);
@@ -132,7 +141,7 @@ export class PatchPipeline {
         before: empty,
         after: document,
         operations: [],
-        changedPaths: Object.keys(input).map((name) => `/${name}`),
+        changedPaths: diffDocuments(empty, document).map((op) => op.path),
       });
       await this.validate(manager, store, command.companyId, document);
       if (command.dryRun) {

@@ -60,5 +60,5 @@ export function completeShape(schema: ResourceSchema, document: JsonObject): Jso
  */
 export function validateDocument(schema: ResourceSchema, document: JsonObject): ProblemFieldError[] {
   const instance = plainToInstance(schema.type, document) as object;
-  return validationErrorsToProblems(validateSync(instance, { forbidUnknownValues: false }));
+  return validationErrorsToProblems(validateSync(instance, { forbidUnknownValues: false, stopAtFirstError: true }));
 }

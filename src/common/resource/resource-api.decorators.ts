@@ -92,9 +92,30 @@ export const ApiCreate = (type: Type, summary: string) =>
     ...commonErrors,
   );
 
-export const ApiPatch = (type: Type, summary: string, examples: { merge?: unknown; jsonPatch?: unknown } = {}) =>
+/** Query, headers and answers shared by every write door (PATCH, PUT, PATCH by identifier). */
+export const ApiWrite = (type: Type) =>
   applyDecorators(
     ApiExtraModels(ProblemDto),
+    companyQuery,
+    selectQuery,
+    ApiQuery({ name: 'dryRun', required: false, description: 'true: validate and return the would-be record, store nothing' }),
+    ApiHeader({ name: 'If-Match', required: false, description: 'Apply only if the record still has this ETag (else 412)' }),
+    ApiHeader({ name: 'If-Unmodified-Since', required: false, description: 'Apply only if not changed since (else 412)' }),
+    ApiHeader({ name: 'Prefer', required: false, description: '`return=minimal`: answer 204 without a body' }),
+    ApiResponse({ status: 200, type, headers: recordHeaders }),
+    ApiResponse({ status: 204, description: 'Prefer: return=minimal honoured (Preference-Applied), with ETag' }),
+    problem(400, 'Bad patch: unknown field or path, bad op, read-only field changed, malformed JSON'),
+    problem(409, 'A JSON Patch test operation did not match, or a unique value is taken'),
+    problem(412, 'If-Match or If-Unmodified-Since failed'),
+    problem(413, 'Body or patched record too large'),
+    problem(415, `Unsupported Content-Type (see Accept-Patch)`),
+    problem(422, 'Invalid values, one entry per problem'),
+    ...commonErrors,
+  );
+
+export const ApiPatch = (type: Type, summary: string, examples: { merge?: unknown; jsonPatch?: unknown } = {}) =>
+  applyDecorators(
+    ApiWrite(type),
     ApiOperation({
       summary,
       description:
@@ -112,21 +133,7 @@ export const ApiPatch = (type: Type, summary: string, examples: { merge?: unknow
         jsonPatch: { summary: 'JSON Patch', value: examples.jsonPatch ?? [{ op: 'replace', path: '/name', value: 'New name' }] },
       },
     }),
-    companyQuery,
-    selectQuery,
-    ApiQuery({ name: 'dryRun', required: false, description: 'true: validate and return the would-be record, store nothing' }),
-    ApiHeader({ name: 'If-Match', required: false, description: 'Apply only if the record still has this ETag (else 412)' }),
-    ApiHeader({ name: 'If-Unmodified-Since', required: false, description: 'Apply only if not changed since (else 412)' }),
-    ApiHeader({ name: 'Prefer', required: false, description: '`return=minimal`: answer 204 without a body' }),
-    ApiResponse({ status: 200, type, headers: recordHeaders }),
-    ApiResponse({ status: 204, description: 'Prefer: return=minimal honoured (Preference-Applied), with ETag' }),
-    problem(400, 'Bad patch: unknown field or path, bad op, read-only field changed, malformed JSON'),
-    problem(409, 'A JSON Patch test operation did not match'),
-    problem(412, 'If-Match or If-Unmodified-Since failed'),
-    problem(413, 'Body or patched record too large'),
-    problem(415, `Unsupported Content-Type (see Accept-Patch: ${ACCEPT_PATCH})`),
-    problem(422, 'Invalid values, one entry per problem'),
-    ...commonErrors,
+    ApiHeader({ name: 'Accept-Patch', required: false, description: `Answered with 415: ${ACCEPT_PATCH}` }),
   );
 
 export const ApiHistory = (summary: string) =>

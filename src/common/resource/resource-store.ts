@@ -39,8 +39,12 @@ export interface ResourceStore {
   /** The resource class: its @Field declarations and class-validator rules. */
   readonly resourceType: ClassType;
 
-  /** Reads a visible record, locking its row for the transaction when `lock` is set. */
-  find(manager: EntityManager, scope: TenantScope, id: string, lock: boolean): Promise<StoredRecord | null>;
+  /**
+   * Reads a record the caller may see (null otherwise: 404), locking its row for the
+   * transaction when `lock` is set. Beyond the tenant scope a store may narrow visibility by
+   * caller (Customers: a `user` sees only itself).
+   */
+  find(manager: EntityManager, scope: TenantScope, id: string, lock: boolean, caller: Caller): Promise<StoredRecord | null>;
   /** Inserts a new record for `companyId` from a validated document. */
   insert(manager: EntityManager, companyId: string, document: JsonObject, context: WriteContext): Promise<StoredRecord>;
   /** Writes a validated document over `record`, bumping its version and stamps. */
@@ -53,8 +57,12 @@ export interface ResourceStore {
    * its `id`) and refuses (400) a client value that differs from the derived one.
    */
   resolveDerived?(before: JsonObject, after: JsonObject, caller: Caller): void;
+  /** Access rules on the operations before they run, e.g. reads by `test`/`copy`/`move` (403). */
+  authorizeOperations?(caller: Caller, before: JsonObject, operations: PatchOperation[]): void;
   /** Access rules on what changes (403); Customers uses it, others may not need it. */
   authorizeChange?(change: ChangeContext): void;
+  /** Whether showing this record to this caller must be written to the audit log (API.md §1.3). */
+  auditsRead?(record: StoredRecord, caller: Caller): boolean;
   /** Checks that need the database, e.g. references to other records (422 entries). */
   checkReferences?(manager: EntityManager, companyId: string, document: JsonObject): Promise<ProblemFieldError[]>;
   /**
@@ -71,6 +79,7 @@ export interface ListableResourceStore extends ResourceStore {
     manager: EntityManager,
     scope: TenantScope,
     limit: number,
-    after?: [string, string],
+    after: [string, string] | undefined,
+    caller: Caller,
   ): Promise<Array<{ record: StoredRecord; position: [string, string] }>>;
 }

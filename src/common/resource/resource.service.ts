@@ -22,7 +22,8 @@ export interface ReadRequest {
 export interface WriteRequest extends ReadRequest {
   dryRun: boolean;
   preconditions: Preconditions;
-  body: PatchBody | (() => PatchRequest);
+  body: PatchBody | ((view: JsonObject) => PatchRequest | Promise<PatchRequest>);
+  doorManagedPaths?: string[];
 }
 
 export interface CreateRequest {
@@ -53,6 +54,7 @@ export class ResourceService {
 
   async get(store: ResourceStore, request: ReadRequest): Promise<ResourceResponse> {
     const record = await this.visible(store, request);
+    await this.auditReads(store, [record], request.caller);
     return new ResourceResponse(present(store, record, request.caller), { version: record.version, updatedAt: record.updatedAt });
   }
 
@@ -60,8 +62,9 @@ export class ResourceService {
     const scope = resolveTenantScope(request.caller.actor, request.companyId);
     const size = pageSize(request.limit);
     const after = decodeCursor(request.cursor, 2) as [string, string] | undefined;
-    const rows = await store.list(this.dataSource.manager, scope, size + 1, after);
+    const rows = await store.list(this.dataSource.manager, scope, size + 1, after, request.caller);
     const page = toPage(rows, size, (row) => row.position, (row) => present(store, row.record, request.caller));
+    await this.auditReads(store, rows.slice(0, size).map((row) => row.record), request.caller);
     return new ResourcePage(page.items, page.nextCursor);
   }
 
@@ -74,6 +77,7 @@ export class ResourceService {
   async update(store: ResourceStore, request: WriteRequest): Promise<ResourceResponse> {
     const scope = resolveTenantScope(request.caller.actor, request.companyId);
     const result = await this.pipeline.update(store, { ...request, scope });
+    if (!request.dryRun) await this.auditReads(store, [result.record], request.caller);
     return respond(store, request.dryRun ? { ...result, stored: false } : { ...result, stored: true }, request.caller);
   }
 
@@ -84,9 +88,27 @@ export class ResourceService {
 
   private async visible(store: ResourceStore, request: ReadRequest): Promise<StoredRecord> {
     const scope = resolveTenantScope(request.caller.actor, request.companyId);
-    const record = await store.find(this.dataSource.manager, scope, request.id, false);
+    const record = await store.find(this.dataSource.manager, scope, request.id, false, request.caller);
     if (!record) throw notFound();
     return record;
+  }
+
+  /** Level-2 (secret) records: every read of their unmasked personal data leaves an audit row. */
+  private async auditReads(store: ResourceStore, records: StoredRecord[], caller: Caller): Promise<void> {
+    if (!store.auditsRead) return;
+    const now = new Date();
+    for (const record of records.filter((candidate) => store.auditsRead!(candidate, caller))) {
+      await this.audit.record(this.dataSource.manager, {
+        companyId: record.companyId,
+        resource: store.resourceName,
+        resourceId: record.id,
+        at: now,
+        actor: caller.actor,
+        requestId: caller.requestId,
+        kind: 'read',
+        ops: [],
+      });
+    }
   }
 }
 

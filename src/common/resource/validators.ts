@@ -63,3 +63,70 @@ export function IsFlatObject(maxKeys: number, options?: ValidationOptions): Prop
       },
     });
 }
+
+/** A calendar date `YYYY-MM-DD` that exists, optionally not after today (UTC). */
+export function IsCalendarDate(options: { notInFuture?: boolean } = {}, validation?: ValidationOptions): PropertyDecorator {
+  return (target, property) =>
+    registerDecorator({
+      name: 'isCalendarDate',
+      target: target.constructor,
+      propertyName: String(property),
+      options: {
+        message: `${String(property)} must be a date YYYY-MM-DD${options.notInFuture ? ' not in the future' : ''}`,
+        ...validation,
+      },
+      validator: {
+        validate(value: unknown) {
+          if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+          const date = new Date(`${value}T00:00:00Z`);
+          if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) return false;
+          return !options.notInFuture || value <= new Date().toISOString().slice(0, 10);
+        },
+      },
+    });
+}
+
+/** A non-negative decimal with at most `scale` decimals, as a JSON number or a string (exact money). */
+export function IsDecimal(scale: number, validation?: ValidationOptions): PropertyDecorator {
+  const pattern = new RegExp(`^\\d{1,12}(\\.\\d{1,${scale}})?$`);
+  return (target, property) =>
+    registerDecorator({
+      name: 'isDecimal',
+      target: target.constructor,
+      propertyName: String(property),
+      options: { message: `${String(property)} must be a decimal >= 0 with at most ${scale} decimals`, ...validation },
+      validator: {
+        validate: (value: unknown) =>
+          (typeof value === 'number' && Number.isFinite(value) && pattern.test(String(value))) ||
+          (typeof value === 'string' && pattern.test(value)),
+      },
+    });
+}
+
+/** An object of string -> string with bounded size (API.md §4 `customProperties`). */
+export function IsStringMap(limits: { maxKeys: number; maxKeyLength: number; maxValueLength: number }): PropertyDecorator {
+  return (target, property) =>
+    registerDecorator({
+      name: 'isStringMap',
+      target: target.constructor,
+      propertyName: String(property),
+      options: {
+        message:
+          `${String(property)} must be an object of at most ${limits.maxKeys} string values ` +
+          `(keys ≤ ${limits.maxKeyLength}, values ≤ ${limits.maxValueLength} characters)`,
+      },
+      validator: {
+        validate(value: unknown) {
+          if (value === null || value === undefined) return true;
+          if (typeof value !== 'object' || Array.isArray(value)) return false;
+          const entries = Object.entries(value as Record<string, unknown>);
+          return (
+            entries.length <= limits.maxKeys &&
+            entries.every(
+              ([key, entry]) => key.length <= limits.maxKeyLength && typeof entry === 'string' && entry.length <= limits.maxValueLength,
+            )
+          );
+        },
+      },
+    });
+}

@@ -1,0 +1,109 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+export const DATA_TYPES = ['TextBox', 'DropDown', 'Number', 'Date', 'CheckBox'] as const;
+export type CustomFieldDataType = (typeof DATA_TYPES)[number];
+
+/** Longest value ever matched against a config's regex: values are capped before matching. */
+export const MAX_CUSTOM_FIELD_VALUE_LENGTH = 1000;
+
+export class CustomFieldOption {
+  @ApiProperty({ example: 'Small' })
+  @IsString()
+  @Length(1, 200)
+  value!: string;
+}
+
+/** A per-company custom field definition (seed 003 CustomFieldConfigData). */
+export class CustomFieldConfigDto {
+  @ApiProperty({ readOnly: true })
+  id!: number;
+
+  @ApiProperty({ example: 'Number of persons' })
+  @IsString()
+  @Length(1, 100)
+  name!: string;
+
+  @ApiPropertyOptional({ example: 'For how many persons is this booking?' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  description?: string | null;
+
+  @ApiProperty({ enum: DATA_TYPES })
+  @IsIn(DATA_TYPES)
+  dataType!: CustomFieldDataType;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  isMandatory?: boolean;
+
+  @ApiPropertyOptional({ example: 'Please enter the number of persons' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  mandatoryErrorMessage?: string | null;
+
+  @ApiPropertyOptional({ maximum: MAX_CUSTOM_FIELD_VALUE_LENGTH })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_CUSTOM_FIELD_VALUE_LENGTH)
+  maxLength?: number | null;
+
+  @ApiPropertyOptional({ description: 'JavaScript regular expression; refused when it could backtrack catastrophically' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  regEx?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  regExErrorMessage?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_CUSTOM_FIELD_VALUE_LENGTH)
+  defaultValue?: string | null;
+
+  @ApiPropertyOptional({ type: [CustomFieldOption], description: 'The choices of a DropDown' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => CustomFieldOption)
+  values?: CustomFieldOption[];
+}
+
+/** A stored config with everything needed to check values. */
+export interface CustomFieldConfig {
+  id: number;
+  name: string;
+  description: string | null;
+  dataType: CustomFieldDataType;
+  isMandatory: boolean;
+  mandatoryErrorMessage: string | null;
+  maxLength: number | null;
+  regEx: string | null;
+  regExErrorMessage: string | null;
+  defaultValue: string | null;
+  values: { value: string }[];
+}

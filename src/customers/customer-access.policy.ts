@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, hasScope } from '../auth/actor';
+import { forbidden, ProblemException } from '../common/http/problem.exception';
+import { parsePointer, PatchOperation } from '../common/patch';
+import { JsonObject } from '../common/resource/document-checks';
+import { resourceSchema } from '../common/resource/resource-registry';
+import { ChangeContext, StoredRecord } from '../common/resource/resource-store';
+import { CustomerResource } from './customer.resource';
+
+const GDPR_FIELDS = resourceSchema(CustomerResource)
+  .fields.filter((field) => field.gdpr)
+  .map((field) => field.name);
+const GDPR = new Set(GDPR_FIELDS);
+
+/** Fields a customer may not change on its own record (API.md §1.2). */
+const NOT_FOR_SELF = ['userId', 'companyId', 'restrictedTypeId', 'isActive'];
+
+const topField = (pointer: string) => parsePointer(pointer)[0];
+
+function forbiddenFields(detail: string, fields: string[]): ProblemException {
+  return forbidden(detail, fields.map((field) => ({ pointer: `/${field}`, detail: 'may not be changed by this caller' })));
+}
+
+/**
+ * Who may see and change which customer data (API.md §1.2, §1.3), in one place for every
+ * door (PATCH, PUT, PATCH by identifier) and every read path.
+ */
+@Injectable()
+export class CustomerAccessPolicy {
+  /** A `user` sees only the customer linked to it (others are 404); other roles see the company. */
+  onlyUser(actor: Actor): string | null {
+    return actor.role === 'user' ? actor.sub : null;
+  }
+
+  isSelf(document: JsonObject, companyId: string, actor: Actor): boolean {
+    return document.userId != null && document.userId === actor.sub && companyId === actor.companyId;
+  }
+
+  /** Restricted (1) and secret (2) records hide personal data from all but the customer and `gdpr` holders. */
+  masksFor(document: JsonObject, companyId: string, actor: Actor): boolean {
+    const level = (document.restrictedTypeId as number | null) ?? 0;
+    return level >= 1 && !this.isSelf(document, companyId, actor) && !hasScope(actor, 'gdpr');
+  }
+
+  mask(record: StoredRecord, actor: Actor): JsonObject {
+    if (!this.masksFor(record.document, record.companyId, actor)) return record.document;
+    const masked: JsonObject = { ...record.document, maskedFields: GDPR_FIELDS };
+    for (const field of GDPR_FIELDS) masked[field] = null;
+    return masked;
+  }
+
+  /** Level 2: every read of unmasked personal data is audited. */
+  readIsAudited(record: StoredRecord, actor: Actor): boolean {
+    return record.document.restrictedTypeId === 2 && !this.masksFor(record.document, record.companyId, actor);
+  }
+
+  /** `test`, `copy` and `move` read their source: reading masked data that way is 403, whatever the guess. */
+  authorizeReads(view: JsonObject, operations: PatchOperation[]): void {
+    if (!(view.maskedFields as string[] | null)?.length) return;
+    const read = operations
+      .map((operation) => (operation.op === 'test' ? operation.path : operation.op === 'copy' || operation.op === 'move' ? operation.from : undefined))
+      .filter((pointer): pointer is string => pointer !== undefined)
+      .map(topField)
+      .filter((field) => GDPR.has(field));
+    if (read.length) throw forbiddenFields('Reading protected personal data needs the scope "gdpr".', [...new Set(read)]);
+  }
+
+  authorizeChange(change: ChangeContext): void {
+    const { actor } = change;
+    const companyId = (change.before.companyId as string | null) ?? actor.companyId;
+    const changed = new Set(change.changedPaths.map(topField));
+    const self = this.isSelf(change.before, companyId, actor);
+
+    if (actor.role === 'user') {
+      if (change.before.editableByCustomer === false) throw forbidden('This customer record is not editable by the customer.');
+      const locked = NOT_FOR_SELF.filter((field) => changed.has(field));
+      if (locked.length) throw forbiddenFields('A customer may not change these fields of its own record.', locked);
+    }
+    if (changed.has('restrictedTypeId') && !hasScope(actor, 'gdpr')) {
+      throw forbiddenFields('Changing restrictedTypeId needs the scope "gdpr".', ['restrictedTypeId']);
+    }
+    if ((change.before.maskedFields as string[] | null)?.length) {
+      const protectedWrites = [...changed].filter((field) => GDPR.has(field));
+      if (protectedWrites.length) throw forbiddenFields('Writing protected personal data needs the scope "gdpr".', protectedWrites);
+    }
+    // Seed 003: once a customer has an account, only the customer itself changes its email.
+    if (changed.has('email') && change.before.userId != null && !self) {
+      throw forbiddenFields('This customer has an account: only the customer may change the email.', ['email']);
+    }
+  }
+}

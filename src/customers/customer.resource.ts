@@ -1,0 +1,193 @@
+import { applyDecorators } from '@nestjs/common';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsISO31661Alpha2,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { Field } from '../common/resource/field.decorator';
+import { IsCalendarDate, IsDecimal, IsStringMap } from '../common/resource/validators';
+
+/**
+ * A person or business customer (seeds 001, 003, 004 as one record, API.md §4). GDPR marks
+ * drive masking, history redaction and the write rules; aliases let each seed's names bind.
+ */
+
+const text = (max: number) => applyDecorators(IsOptional(), IsString(), MaxLength(max));
+const optionalId = () => applyDecorators(IsOptional(), IsInt(), Min(0), Max(2147483647));
+const flag = () => applyDecorators(IsOptional(), IsBoolean());
+
+export class InvoiceAddress {
+  @Field({ kind: 'string' }) @applyDecorators(text(200)) corporateIdentityNumber?: string | null;
+  @Field({ kind: 'string' }) @applyDecorators(text(200)) invoiceAddress1?: string | null;
+  @Field({ kind: 'string' }) @applyDecorators(text(200)) invoiceAddress2?: string | null;
+  @Field({ kind: 'string' }) @applyDecorators(text(200)) invoiceCity?: string | null;
+  @Field({ kind: 'string' }) @applyDecorators(text(200)) invoicePostalCode?: string | null;
+  @Field({ kind: 'string' }) @applyDecorators(text(200)) invoiceCountryCode?: string | null;
+}
+
+export class CustomFieldValue {
+  @Field({ kind: 'integer', readOnly: true }) id!: number;
+  @Field({ kind: 'string', readOnly: true }) name!: string;
+  @Field({ kind: 'string', readOnly: true }) dataType!: string;
+  @Field({ kind: 'string', readOnly: true }) value!: string | null;
+}
+
+export class AccessKey {
+  @Field({ kind: 'string', readOnly: true, api: { format: 'uuid' } }) id!: string;
+  @Field({ kind: 'integer', readOnly: true }) accessKeyTypeId!: number;
+  @Field({ kind: 'string', readOnly: true }) value!: string;
+  @Field({ kind: 'string', readOnly: true }) description!: string | null;
+}
+
+export class CustomerResource {
+  @Field({ kind: 'string', readOnly: true, api: { format: 'uuid' } })
+  id!: string;
+
+  @Field({ kind: 'integer', readOnly: true, aliases: ['customerId'], api: { description: 'Assigned per company: 1, 2, ...' } })
+  customerNumber!: number;
+
+  @Field({ kind: 'string', readOnly: true, api: { format: 'uuid' } })
+  companyId!: string;
+
+  @Field({ kind: 'string', api: { description: 'The linked account (token sub); only admins may change it' } })
+  @applyDecorators(text(200))
+  userId?: string | null;
+
+  @Field({ kind: 'string', gdpr: true, aliases: ['Firstname'] }) @applyDecorators(text(50)) firstName?: string | null;
+  @Field({ kind: 'string', gdpr: true, aliases: ['Lastname'] }) @applyDecorators(text(50)) lastName?: string | null;
+  @Field({ kind: 'string', gdpr: true }) @applyDecorators(text(100)) name?: string | null;
+  @Field({ kind: 'string', gdpr: true }) @applyDecorators(text(100)) nameExtension?: string | null;
+
+  @Field({ kind: 'string', gdpr: true, api: { format: 'email' } })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(100)
+  email?: string | null;
+
+  @Field({ kind: 'string', gdpr: true, aliases: ['telNumber1'] }) @applyDecorators(text(25)) phone?: string | null;
+  @Field({ kind: 'string', gdpr: true, aliases: ['telNumber2'] }) @applyDecorators(text(25)) phone2?: string | null;
+
+  @Field({ kind: 'array', items: 'string', gdpr: true, api: { maxItems: 2 } })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(2)
+  @IsString({ each: true })
+  @MaxLength(25, { each: true })
+  smsNumbers?: string[] | null;
+
+  @Field({ kind: 'boolean' }) @applyDecorators(flag()) smsDisabled?: boolean | null;
+  @Field({ kind: 'boolean' }) @applyDecorators(flag()) editableByCustomer?: boolean | null;
+  @Field({ kind: 'boolean' }) @applyDecorators(flag()) subscribedToNewsletter?: boolean | null;
+  @Field({ kind: 'boolean' }) @applyDecorators(flag()) notificationConsent?: boolean | null;
+  @Field({ kind: 'boolean' }) @applyDecorators(flag()) isActive?: boolean | null;
+
+  @Field({ kind: 'string', gdpr: true, api: { description: 'Personal or business id' } })
+  @applyDecorators(text(30))
+  identityNumber?: string | null;
+
+  @Field({ kind: 'string', gdpr: true }) @applyDecorators(text(100)) invoiceName?: string | null;
+
+  @Field({ kind: 'string', api: { description: 'Unique per company and personalIdTypeId' } })
+  @applyDecorators(text(30))
+  personalId?: string | null;
+
+  @Field({ kind: 'integer' }) @applyDecorators(optionalId()) personalIdTypeId?: number | null;
+  @Field({ kind: 'string' }) @applyDecorators(text(200)) personalIdTypeExtRef?: string | null;
+  @Field({ kind: 'string' }) @applyDecorators(text(200)) extRef?: string | null;
+
+  @Field({ kind: 'string', gdpr: true, aliases: ['DOB'], api: { format: 'date', description: 'Not in the future' } })
+  @IsOptional()
+  @IsCalendarDate({ notInFuture: true })
+  dateOfBirth?: string | null;
+
+  @Field({ kind: 'integer', api: { enum: [0, 1, 2], description: '0 unknown, 1 male, 2 female' } })
+  @IsOptional()
+  @IsIn([0, 1, 2])
+  sex?: number | null;
+
+  @Field({ kind: 'string', aliases: ['note'] }) @applyDecorators(text(250)) notes?: string | null;
+
+  @Field({ kind: 'integer' }) @applyDecorators(optionalId()) languageId?: number | null;
+  @Field({ kind: 'integer' }) @applyDecorators(optionalId()) statusId?: number | null;
+  @Field({ kind: 'integer' }) @applyDecorators(optionalId()) typeId?: number | null;
+  @Field({ kind: 'integer' }) @applyDecorators(optionalId()) addressId?: number | null;
+  @Field({ kind: 'integer' }) @applyDecorators(optionalId()) apartmentId?: number | null;
+  @Field({ kind: 'integer' }) @applyDecorators(optionalId()) waterDatabaseId?: number | null;
+
+  @Field({ kind: 'integer', api: { enum: [0, 1, 2], description: 'GDPR protection: 0 normal, 1 restricted, 2 secret' } })
+  @IsOptional()
+  @IsIn([0, 1, 2])
+  restrictedTypeId?: number | null;
+
+  @Field({ kind: 'string', api: { description: 'ISO 3166-1 alpha-2' } })
+  @IsOptional()
+  @IsISO31661Alpha2()
+  country?: string | null;
+
+  @Field({ kind: 'string', api: { description: 'ISO 3166-1 alpha-2' } })
+  @IsOptional()
+  @IsISO31661Alpha2()
+  invoicingCountry?: string | null;
+
+  @Field({ kind: 'boolean' }) @applyDecorators(flag()) cooperativeMember?: boolean | null;
+
+  @Field({ kind: 'string', api: { format: 'date' } })
+  @IsOptional()
+  @IsCalendarDate()
+  cooperativeDate?: string | null;
+
+  @Field({ kind: 'string', api: { format: 'date' } })
+  @IsOptional()
+  @IsCalendarDate()
+  cooperativeReimbursementDate?: string | null;
+
+  @Field({ kind: 'number', api: { minimum: 0, multipleOf: 0.01, description: 'Exact decimal, 2 decimals' } })
+  @IsOptional()
+  @IsDecimal(2)
+  cooperativeSum?: number | string | null;
+
+  @Field({ kind: 'string', api: { format: 'uri' } })
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  @MaxLength(2000)
+  imageUrl?: string | null;
+
+  @Field({ kind: 'object', nested: () => InvoiceAddress })
+  @IsOptional()
+  @ValidateNested()
+  invoiceAddress?: InvoiceAddress | null;
+
+  @Field({ kind: 'array', nested: () => CustomFieldValue, readOnly: true, api: { description: 'Set with PUT customFields' } })
+  customFieldValues!: CustomFieldValue[];
+
+  @Field({
+    kind: 'object',
+    freeForm: true,
+    api: { description: 'Up to 50 keys (≤ 100 chars, case-sensitive), string values ≤ 1000 chars' },
+  })
+  @IsStringMap({ maxKeys: 50, maxKeyLength: 100, maxValueLength: 1000 })
+  customProperties?: Record<string, string> | null;
+
+  @Field({ kind: 'array', nested: () => AccessKey, readOnly: true, api: { description: 'Changed with PUT accessKeys / accessKeysToDelete' } })
+  accessKeys!: AccessKey[];
+
+  @Field({ kind: 'array', items: 'string', readOnly: true, api: { description: 'GDPR fields hidden from this caller' } })
+  maskedFields!: string[];
+
+  @Field({ kind: 'string', readOnly: true, aliases: ['Created'], api: { format: 'date-time' } })
+  createdAt!: string;
+
+  @Field({ kind: 'string', readOnly: true, aliases: ['Updated'], api: { format: 'date-time' } })
+  updatedAt!: string;
+}

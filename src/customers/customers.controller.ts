@@ -1,0 +1,151 @@
+import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RequireRole, RequireScope } from '../auth/auth.decorators';
+import { Preconditions, ReadPreconditions } from '../common/concurrency/preconditions';
+import { Caller, CurrentCaller } from '../common/http/caller';
+import { DryRun } from '../common/http/dry-run.decorator';
+import { PatchBody } from '../common/patch/patch-body.decorator';
+import { PatchBody as PatchBodyValue } from '../common/patch/patch-request';
+import { ApiCreate, ApiGet, ApiList, ApiPatch, ApiWrite } from '../common/resource/resource-api.decorators';
+import { ResourcePage, ResourceResponse } from '../common/resource/resource-response';
+import { ResourceType } from '../common/resource/resource-type.decorator';
+import { ResourceService } from '../common/resource/resource.service';
+import { CustomerResource } from './customer.resource';
+import { CustomersService } from './customers.service';
+import { CustomersStore } from './customers.store';
+import { CustomerPutRequest } from './doors/customer-put.request';
+
+const SEED_003_PUT = {
+  Firstname: 'Anna',
+  Lastname: 'Virtanen',
+  Phone: '+358401234567',
+  Email: 'anna.virtanen@example.com',
+  CustomFields: [{ Id: 1, Value: '3' }],
+  AccessKeys: [{ AccessKeyTypeId: 1, Value: 'DOOR-1234', Description: 'Front door' }],
+  AccessKeysToDelete: [],
+  SubscribedToNewsletter: false,
+  InvoiceAddress: { InvoiceAddress1: 'Mannerheimintie 1', InvoiceCity: 'Helsinki', InvoicePostalCode: '00100', InvoiceCountryCode: 'FI' },
+};
+
+const SEED_004_PATCH = {
+  CustomerId: 1,
+  PersonalId: 'sample string 2',
+  PersonalIdTypeId: 1,
+  FirstName: 'sample string 4',
+  TelNumber1: 'sample string 7',
+  DOB: '2001-09-13T08:31:19.94723+10:00',
+  Sex: 2,
+  Notes: 'sample string 9',
+  NotificationConsent: true,
+  CustomProperties: { 'sample string 1': 'sample string 2' },
+};
+
+/**
+ * Customers (seeds 001, 003, 004): one record, three update doors. A `user` sees and changes
+ * only its own customer; admins their company's; GDPR rules in CustomerAccessPolicy.
+ */
+@ApiTags('Customers')
+@ApiBearerAuth()
+@ResourceType(CustomerResource)
+@Controller('customers')
+export class CustomersController {
+  constructor(
+    private readonly resources: ResourceService,
+    private readonly store: CustomersStore,
+    private readonly customers: CustomersService,
+  ) {}
+
+  @Post()
+  @RequireScope('customers:write')
+  @RequireRole('admin', 'superadmin')
+  @ApiCreate(CustomerResource, 'Create a customer')
+  create(
+    @CurrentCaller() caller: Caller,
+    @Body() body: unknown,
+    @Query('companyId') companyId: string | undefined,
+    @DryRun() dryRun: boolean,
+  ): Promise<ResourceResponse> {
+    return this.resources.create(this.store, { caller, companyId, dryRun, body }, (record) => `/customers/${record.id}`);
+  }
+
+  @Get()
+  @RequireScope('customers:read')
+  @ApiList(CustomerResource, 'List customers, newest first (a user sees only itself)')
+  list(
+    @CurrentCaller() caller: Caller,
+    @Query('companyId') companyId?: string,
+    @Query('limit') limit?: string,
+    @Query('cursor') cursor?: string,
+  ): Promise<ResourcePage> {
+    return this.resources.list(this.store, { caller, companyId, limit, cursor });
+  }
+
+  @Get(':id')
+  @RequireScope('customers:read')
+  @ApiGet(CustomerResource, 'Get a customer (GDPR fields masked for restricted records)')
+  get(@CurrentCaller() caller: Caller, @Param('id') id: string, @Query('companyId') companyId?: string): Promise<ResourceResponse> {
+    return this.resources.get(this.store, { caller, id, companyId });
+  }
+
+  @Patch(':id')
+  @RequireScope('customers:write')
+  @ApiPatch(CustomerResource, 'Update partial customer data (seed 001)', {
+    merge: { telNumber1: '+358401234567', notes: 'Prefers mornings' },
+    jsonPatch: [{ op: 'replace', path: '/email', value: 'anna@example.com' }],
+  })
+  update(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @PatchBody() body: PatchBodyValue,
+    @ReadPreconditions() preconditions: Preconditions,
+    @DryRun() dryRun: boolean,
+    @Query('companyId') companyId?: string,
+  ): Promise<ResourceResponse> {
+    return this.resources.update(this.store, { caller, id, companyId, body, preconditions, dryRun });
+  }
+
+  @Put(':id')
+  @RequireScope('customers:write')
+  @ApiOperation({
+    summary: 'Update an existing customer (seed 003)',
+    description:
+      'All fields optional; fields left out stay as they are. `customFields: [{id, value}]` sets values (checked against ' +
+      'the company configs), `accessKeys` adds keys, `accessKeysToDelete: [{id}]` removes them, `invoiceAddress` is ' +
+      'merged. Same preconditions, Prefer, dryRun, $select and audit as PATCH. Body `CompanyId` is ignored: ' +
+      'use ?companyId=.',
+  })
+  @ApiConsumes('application/json')
+  @ApiBody({ type: CustomerPutRequest, examples: { seed003: { value: SEED_003_PUT } } })
+  @ApiWrite(CustomerResource)
+  replace(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @PatchBody() body: PatchBodyValue,
+    @ReadPreconditions() preconditions: Preconditions,
+    @DryRun() dryRun: boolean,
+    @Query('companyId') companyId?: string,
+  ): Promise<ResourceResponse> {
+    return this.customers.put({ caller, id, companyId, body, preconditions, dryRun });
+  }
+
+  @Patch()
+  @RequireScope('customers:write')
+  @ApiOperation({
+    summary: 'Update the customer named in the body (seed 004)',
+    description:
+      'The body names the record by `customerId` (the customer number), `id`, or `personalId` (+ `personalIdTypeId`); ' +
+      'the rest is a merge patch. No match is 404; a personalId matching several customers is 409.',
+  })
+  @ApiConsumes('application/json', 'application/merge-patch+json')
+  @ApiBody({ schema: { type: 'object' }, examples: { seed004: { value: SEED_004_PATCH } } })
+  @ApiWrite(CustomerResource)
+  updateByIdentifier(
+    @CurrentCaller() caller: Caller,
+    @PatchBody() body: PatchBodyValue,
+    @ReadPreconditions() preconditions: Preconditions,
+    @DryRun() dryRun: boolean,
+    @Query('companyId') companyId?: string,
+  ): Promise<ResourceResponse> {
+    return this.customers.patchByIdentifier({ caller, companyId, body, preconditions, dryRun });
+  }
+}

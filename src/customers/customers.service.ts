@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Preconditions } from '../common/concurrency/preconditions';
+import { UnreadableBody } from '../common/http/body-parsers';
+import { Caller } from '../common/http/caller';
+import { badRequest, ProblemException } from '../common/http/problem.exception';
+import { PatchRequestError } from '../common/patch';
+import { PatchBody } from '../common/patch/patch-request';
+import { canonicalizeObject } from '../common/resource/canonical-input';
+import { JsonObject } from '../common/resource/document-checks';
+import { ResourceResponse } from '../common/resource/resource-response';
+import { resourceSchema } from '../common/resource/resource-registry';
+import { ResourceService } from '../common/resource/resource.service';
+import { resolveTenantScope } from '../tenancy/tenant-scope';
+import { CustomFieldsService } from './custom-fields/custom-fields.service';
+import { CustomerAccessPolicy } from './customer-access.policy';
+import { CustomerResource } from './customer.resource';
+import { CustomersStore } from './customers.store';
+import { locateCustomer } from './doors/customer-locator';
+import { PUT_MANAGED_PATHS, putToPatch } from './doors/put-to-patch';
+
+const MERGE_TYPES = ['application/json', 'application/merge-patch+json'];
+
+export interface DoorRequest {
+  caller: Caller;
+  companyId?: string;
+  preconditions: Preconditions;
+  dryRun: boolean;
+  body: PatchBody;
+}
+
+/**
+ * Seeds 003 and 004 as front doors onto the shared pipeline: each turns its request into a
+ * merge patch of the customer, so preconditions, policy, audit, $select, Prefer and dryRun
+ * behave exactly as for PATCH.
+ */
+@Injectable()
+export class CustomersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly resources: ResourceService,
+    private readonly store: CustomersStore,
+    private readonly customFields: CustomFieldsService,
+    private readonly policy: CustomerAccessPolicy,
+  ) {}
+
+  /** Seed 003: `PUT /customers/:id`; fields left out stay as they are. */
+  put(request: DoorRequest & { id: string }): Promise<ResourceResponse> {
+    return this.resources.update(this.store, {
+      ...request,
+      body: async (view) => putToPatch(request.body.payload, view, await this.customFields.list(view.companyId as string)),
+      doorManagedPaths: PUT_MANAGED_PATHS,
+    });
+  }
+
+  /** Seed 004: `PATCH /customers`, the record named in the body, the rest a merge patch. */
+  async patchByIdentifier(request: DoorRequest): Promise<ResourceResponse> {
+    const body = this.readMergeBody(request.body);
+    const scope = resolveTenantScope(request.caller.actor, request.companyId);
+    const located = await locateCustomer(this.dataSource.manager, scope, this.policy.onlyUser(request.caller.actor), body);
+    return this.resources.update(this.store, {
+      ...request,
+      id: located.id,
+      body: () => ({ kind: 'merge-patch', patch: located.patch }),
+    });
+  }
+
+  private readMergeBody(body: PatchBody): JsonObject {
+    const mediaType = body.contentType?.split(';')[0].trim().toLowerCase();
+    if (!mediaType || !MERGE_TYPES.includes(mediaType) || (body.payload instanceof UnreadableBody && body.payload.status === 415)) {
+      throw new ProblemException({
+        status: 415,
+        detail: `PATCH /customers takes a merge patch: ${MERGE_TYPES.join(' or ')}.`,
+        headers: { 'Accept-Patch': MERGE_TYPES.join(', ') },
+      });
+    }
+    const payload = body.payload;
+    if (payload instanceof UnreadableBody) throw badRequest(payload.detail);
+    if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+      throw badRequest('The body must be a JSON object naming the customer (customerId, id or personalId).');
+    }
+    try {
+      return canonicalizeObject(resourceSchema(CustomerResource), payload, '') as JsonObject;
+    } catch (error) {
+      if (error instanceof PatchRequestError) throw badRequest('The body is invalid.', [{ pointer: error.pointer, detail: error.detail }]);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
+import { EntityManager, QueryFailedError } from 'typeorm';
+import { Caller } from '../common/http/caller';
+import { conflict } from '../common/http/problem.exception';
+import { invalidCursor } from '../common/pagination/page';
+import { PatchOperation } from '../common/patch';
+import { completeShape, JsonObject } from '../common/resource/document-checks';
+import { resourceSchema } from '../common/resource/resource-registry';
+import { ChangeContext, ListableResourceStore, StoredRecord, WriteContext } from '../common/resource/resource-store';
+import { nextCompanyNumber } from '../database/company-sequence';
+import { TenantScope } from '../tenancy/tenant-scope';
+import { CustomerAccessPolicy } from './customer-access.policy';
+import { CustomerResource } from './customer.resource';
+import { CustomerRow, toCustomerRecord, writableCustomerValues } from './customer.row';
+
+/** Client-writable columns, in the order of writableCustomerValues. */
+const WRITABLE = [
+  'user_id', 'first_name', 'last_name', 'name', 'name_extension', 'email', 'phone', 'phone2', 'sms_numbers',
+  'sms_disabled', 'editable_by_customer', 'subscribed_to_newsletter', 'notification_consent', 'is_active',
+  'identity_number', 'invoice_name', 'personal_id', 'personal_id_type_id', 'personal_id_type_ext_ref', 'ext_ref',
+  'date_of_birth', 'sex', 'notes', 'language_id', 'status_id', 'type_id', 'address_id', 'apartment_id',
+  'water_database_id', 'restricted_type_id', 'country', 'invoicing_country', 'cooperative_member',
+  'cooperative_date', 'cooperative_reimbursement_date', 'cooperative_sum', 'image_url', 'invoice_address',
+  'custom_field_values', 'custom_properties', 'access_keys',
+] as const;
+
+/*
+ * The statements are assembled once, at load time, from the constant column list above; no
+ * input ever becomes SQL text. `configs` adds the company's custom field names in the same
+ * round trip. `$3` narrows visibility to the caller's own record for the `user` role.
+ */
+const CONFIGS = `(SELECT coalesce(jsonb_agg(jsonb_build_object('id', f.id, 'name', f.name, 'dataType', f.data_type) ORDER BY f.id), '[]')
+   FROM custom_field_configs f WHERE f.company_id = c.company_id) AS field_configs`;
+const SELECT_VISIBLE = `SELECT c.*, ${CONFIGS} FROM customers c
+  WHERE c.id = $1 AND ($2::uuid IS NULL OR c.company_id = $2) AND ($3::text IS NULL OR c.user_id = $3)`;
+const SELECT_VISIBLE_FOR_UPDATE = `${SELECT_VISIBLE} FOR UPDATE OF c`;
+const INSERT = `WITH c AS (
+    INSERT INTO customers (company_id, id, customer_number, created_at, updated_at, ${WRITABLE.join(', ')})
+    VALUES ($1, $2, $3, $4, $4, ${WRITABLE.map((_, i) => `$${i + 5}`).join(', ')}) RETURNING *)
+  SELECT c.*, ${CONFIGS} FROM c`;
+const UPDATE = `WITH c AS (
+    UPDATE customers SET ${WRITABLE.map((column, i) => `${column} = $${i + 4}`).join(', ')},
+      updated_at = $3, version = version + 1
+    WHERE company_id = $1 AND id = $2 RETURNING *)
+  SELECT c.*, ${CONFIGS} FROM c`;
+const LIST = `SELECT c.*, ${CONFIGS} FROM customers c
+  WHERE ($1::uuid IS NULL OR c.company_id = $1) AND ($5::text IS NULL OR c.user_id = $5)
+    AND ($2::timestamptz IS NULL OR (c.created_at, c.id) < ($2::timestamptz, $3::uuid))
+  ORDER BY c.created_at DESC, c.id DESC
+  LIMIT $4`;
+
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const DATE_FIELDS = ['dateOfBirth', 'cooperativeDate', 'cooperativeReimbursementDate'];
+
+/** Storage of customers (seeds 001, 003, 004) for the shared pipeline; access rules in the policy. */
+@Injectable()
+export class CustomersStore implements ListableResourceStore {
+  readonly resourceName = 'customer';
+  readonly resourceType = CustomerResource;
+  private readonly schema = resourceSchema(CustomerResource);
+
+  constructor(private readonly policy: CustomerAccessPolicy) {}
+
+  async find(manager: EntityManager, scope: TenantScope, id: string, lock: boolean, caller: Caller): Promise<StoredRecord | null> {
+    if (!isUUID(id)) return null;
+    const rows: CustomerRow[] = await manager.query(lock ? SELECT_VISIBLE_FOR_UPDATE : SELECT_VISIBLE, [
+      id,
+      scope.companyId,
+      this.policy.onlyUser(caller.actor),
+    ]);
+    return rows.length ? toCustomerRecord(rows[0]) : null;
+  }
+
+  async insert(manager: EntityManager, companyId: string, document: JsonObject, context: WriteContext): Promise<StoredRecord> {
+    const number = await nextCompanyNumber(manager, companyId, this.resourceName);
+    const rows = await this.write<CustomerRow[]>(manager, INSERT, [
+      companyId,
+      randomUUID(),
+      number,
+      context.now,
+      ...writableCustomerValues(document),
+    ]);
+    return toCustomerRecord(rows[0]);
+  }
+
+  async update(manager: EntityManager, record: StoredRecord, document: JsonObject, context: WriteContext): Promise<StoredRecord> {
+    const rows = await this.write<CustomerRow[]>(manager, UPDATE, [
+      record.companyId,
+      record.id,
+      context.now,
+      ...writableCustomerValues(document),
+    ]);
+    return toCustomerRecord(rows[0]);
+  }
+
+  async list(
+    manager: EntityManager,
+    scope: TenantScope,
+    limit: number,
+    after: [string, string] | undefined,
+    caller: Caller,
+  ): Promise<Array<{ record: StoredRecord; position: [string, string] }>> {
+    if (after && (Number.isNaN(Date.parse(after[0])) || !isUUID(after[1]))) throw invalidCursor();
+    const rows: CustomerRow[] = await manager.query(LIST, [
+      scope.companyId,
+      after?.[0] ?? null,
+      after?.[1] ?? null,
+      limit,
+      this.policy.onlyUser(caller.actor),
+    ]);
+    return rows.map((row) => ({ record: toCustomerRecord(row), position: [row.created_at.toISOString(), row.id] }));
+  }
+
+  present(record: StoredRecord, caller: Caller): JsonObject {
+    return this.policy.mask(record, caller.actor);
+  }
+
+  auditsRead(record: StoredRecord, caller: Caller): boolean {
+    return this.policy.readIsAudited(record, caller.actor);
+  }
+
+  authorizeOperations(caller: Caller, before: JsonObject, operations: PatchOperation[]): void {
+    this.policy.authorizeReads(before, operations);
+  }
+
+  authorizeChange(change: ChangeContext): void {
+    this.policy.authorizeChange(change);
+  }
+
+  /** Dates may arrive as date-times (seed 004's DOB); the calendar date written there is kept. */
+  resolveDerived(_before: JsonObject, after: JsonObject): void {
+    for (const field of DATE_FIELDS) {
+      const value = after[field];
+      if (typeof value === 'string' && DATE_TIME.test(value)) after[field] = value.slice(0, 10);
+    }
+  }
+
+  emptyDocument(): JsonObject {
+    return completeShape(this.schema, {
+      smsDisabled: false,
+      editableByCustomer: true,
+      subscribedToNewsletter: false,
+      notificationConsent: false,
+      isActive: true,
+      sex: 0,
+      restrictedTypeId: 0,
+      cooperativeMember: false,
+      customFieldValues: [],
+      accessKeys: [],
+      maskedFields: [],
+    });
+  }
+
+  /** A personalId already used in the company for the same type is a conflict (unique index). */
+  private async write<T>(manager: EntityManager, sql: string, parameters: unknown[]): Promise<T> {
+    try {
+      return (await manager.query(sql, parameters));
+    } catch (error) {
+      const cause = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
+      if (cause?.code === '23505' && cause.constraint === 'customers_personal_id_key') {
+        throw conflict('Another customer of the company has this personalId and personalIdTypeId.', [
+          { pointer: '/personalId', detail: 'is already used' },
+        ]);
+      }
+      throw error;
+    }
+  }
+}

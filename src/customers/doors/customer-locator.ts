@@ -1,0 +1,67 @@
+import { isUUID } from 'class-validator';
+import { EntityManager } from 'typeorm';
+import { badRequest, conflict, notFound } from '../../common/http/problem.exception';
+import { JsonObject } from '../../common/resource/document-checks';
+import { TenantScope } from '../../tenancy/tenant-scope';
+
+const VISIBLE = `FROM customers WHERE ($1::uuid IS NULL OR company_id = $1) AND ($2::text IS NULL OR user_id = $2)`;
+const BY_NUMBER = `SELECT id ${VISIBLE} AND customer_number = $3 LIMIT 2`;
+const BY_ID = `SELECT id ${VISIBLE} AND id = $3 LIMIT 2`;
+const BY_PERSONAL_ID = `SELECT id ${VISIBLE} AND personal_id = $3 AND ($4::int IS NULL OR personal_id_type_id = $4) LIMIT 2`;
+
+export interface Located {
+  id: string;
+  /** The body without the fields that named the record: the merge patch to apply. */
+  patch: JsonObject;
+}
+
+/**
+ * Seed 004: `PATCH /customers` names the record in its body: by `customerId` (the customer
+ * number), by `id`, or by `personalId` (with `personalIdTypeId` when given). No visible
+ * match is 404; a personalId matching several records is 409.
+ */
+export async function locateCustomer(
+  manager: EntityManager,
+  scope: TenantScope,
+  onlyUser: string | null,
+  body: JsonObject,
+): Promise<Located> {
+  const { customerNumber, id, personalId, personalIdTypeId, ...rest } = body;
+  let rows: Array<{ id: string }>;
+  let patch: JsonObject;
+  if (customerNumber !== undefined && customerNumber !== null) {
+    if (!Number.isInteger(customerNumber) || (customerNumber as number) < 1) {
+      throw badRequest('customerId must be a customer number.', [{ pointer: '/customerId', detail: 'must be an integer >= 1' }]);
+    }
+    rows = await manager.query(BY_NUMBER, [scope.companyId, onlyUser, customerNumber]);
+    patch = withDefined(rest, { id, personalId, personalIdTypeId });
+  } else if (id !== undefined && id !== null) {
+    if (typeof id !== 'string' || !isUUID(id)) throw badRequest('id must be a uuid.', [{ pointer: '/id', detail: 'must be a uuid' }]);
+    rows = await manager.query(BY_ID, [scope.companyId, onlyUser, id]);
+    patch = withDefined(rest, { personalId, personalIdTypeId });
+  } else if (typeof personalId === 'string' && personalId !== '') {
+    const type = personalIdTypeId ?? null;
+    if (type !== null && !Number.isInteger(type)) {
+      throw badRequest('personalIdTypeId must be an integer.', [{ pointer: '/personalIdTypeId', detail: 'must be an integer' }]);
+    }
+    rows = await manager.query(BY_PERSONAL_ID, [scope.companyId, onlyUser, personalId, type]);
+    patch = rest;
+  } else {
+    throw badRequest('Name the customer with customerId, id or personalId.', [
+      { pointer: '/customerId', detail: 'customerId, id or personalId is required' },
+    ]);
+  }
+  if (rows.length === 0) throw notFound();
+  if (rows.length > 1) {
+    throw conflict('More than one customer matches; add personalIdTypeId or use customerId.', [
+      { pointer: '/personalId', detail: 'matches several customers' },
+    ]);
+  }
+  return { id: rows[0].id, patch };
+}
+
+function withDefined(target: JsonObject, extra: JsonObject): JsonObject {
+  const result = { ...target };
+  for (const [key, value] of Object.entries(extra)) if (value !== undefined) result[key] = value;
+  return result;
+}
