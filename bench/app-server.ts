@@ -1,0 +1,34 @@
+import { resolve } from 'node:path';
+import { findFreePort } from '../src/database/free-port';
+import { baseEnv, ServerProcess, spawnNode, stopChild, waitForOk } from './server-process';
+
+export const BENCH_JWT_SECRET = 'bench-only-jwt-secret-0123456789abcdefghijklmnop';
+
+/**
+ * The built app (`npm run build` first), as in production; migrations run while it starts.
+ * `nodeArgs` go before the entry point (BENCH_APP_NODE_ARGS, e.g. `--cpu-prof`).
+ */
+export async function startAppServer(databaseUrl: string, nodeArgs: string[] = []): Promise<ServerProcess> {
+  const entry = resolve(__dirname, '..', 'dist/src/main.js');
+  const port = await findFreePort();
+  const child = spawnNode('app', [...nodeArgs, entry], {
+    ...baseEnv(),
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    DATABASE_URL: databaseUrl,
+    JWT_SECRET: BENCH_JWT_SECRET,
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_PER_IP: '100000000',
+    RATE_LIMIT_PER_TOKEN: '100000000',
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const server: ServerProcess = { name: 'app', pid: child.pid!, baseUrl, stop: () => stopChild(child) };
+  try {
+    await waitForOk(`${baseUrl}/health`, child, 'app');
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return server;
+}

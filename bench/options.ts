@@ -1,0 +1,37 @@
+/** The knobs of a run, read from the environment (see bench/README.md). */
+export interface BenchOptions {
+  /** Measured seconds per scenario. */
+  seconds: number;
+  /** Unmeasured seconds per scenario before the measurement. */
+  warmupSeconds: number;
+  /** Concurrent HTTP connections of autocannon. */
+  connections: number;
+  /** An existing server to create a throwaway database on, instead of an embedded one. */
+  databaseUrl?: string;
+  /** Extra `node` arguments for the app process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`. */
+  appNodeArgs: string[];
+  companies: number;
+  objectsPerCompany: number;
+  /** The app's default DATABASE_POOL_SIZE; the raw baseline uses the same. */
+  poolSize: number;
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new Error(`${name} must be an integer >= 1, got "${raw}"`);
+  return Number(raw);
+}
+
+export function readOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions {
+  return {
+    seconds: positiveInteger(env, 'BENCH_SECONDS', 15),
+    warmupSeconds: positiveInteger(env, 'BENCH_WARMUP_SECONDS', 2),
+    connections: positiveInteger(env, 'BENCH_CONNECTIONS', 16),
+    databaseUrl: env.BENCH_DATABASE_URL?.trim() || undefined,
+    appNodeArgs: (env.BENCH_APP_NODE_ARGS ?? '').split(/\s+/).filter(Boolean),
+    companies: 10,
+    objectsPerCompany: 1000,
+    poolSize: 10,
+  };
+}

@@ -1,0 +1,110 @@
+/*
+ * The raw baseline as a program of its own (started by raw-server.ts): bare Fastify and a pg
+ * Pool doing the essential SQL of a merge PATCH, with named prepared statements. Its only
+ * route is PATCH /raw/:companyId/:id; it tells its parent the port over IPC when listening.
+ */
+import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import type { FastifyInstance } from 'fastify';
+import { Pool, PoolClient } from 'pg';
+
+// Fastify is a dependency of @nestjs/platform-fastify: load the copy the app runs on.
+const fastify = createRequire(require.resolve('@nestjs/platform-fastify'))('fastify') as (options: {
+  logger: boolean;
+}) => FastifyInstance;
+
+const SELECT = {
+  name: 'raw-select',
+  text: 'SELECT * FROM customer_objects WHERE company_id = $1 AND id = $2 FOR UPDATE',
+};
+const UPDATE = {
+  name: 'raw-update',
+  text: `UPDATE customer_objects SET description = $3, rating = $4, version = version + 1, updated_at = now()
+         WHERE company_id = $1 AND id = $2 RETURNING *`,
+};
+const AUDIT = {
+  name: 'raw-audit',
+  text: `INSERT INTO audit_log (company_id, resource, resource_id, at, actor_sub, actor_role, request_id, kind, ops)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+};
+
+interface Params {
+  companyId: string;
+  id: string;
+}
+interface Body {
+  description?: unknown;
+  rating?: unknown;
+}
+
+async function patch(client: PoolClient, params: Params, body: Body): Promise<Record<string, unknown> | undefined> {
+  const key = [params.companyId, params.id];
+  await client.query('BEGIN');
+  try {
+    const found = await client.query({ ...SELECT, values: key });
+    if (found.rowCount === 0) {
+      await client.query('ROLLBACK');
+      return undefined;
+    }
+    const updated = await client.query({ ...UPDATE, values: [...key, body.description, body.rating] });
+    const ops = [
+      { op: 'replace', path: '/description', value: body.description },
+      { op: 'replace', path: '/rating', value: body.rating },
+    ];
+    await client.query({
+      ...AUDIT,
+      values: [params.companyId, 'customer-object', params.id, new Date(), 'bench-raw', 'admin', randomUUID(), 'change', JSON.stringify(ops)],
+    });
+    await client.query('COMMIT');
+    return updated.rows[0] as Record<string, unknown>;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  const pool = new Pool({ connectionString: process.env.RAW_DATABASE_URL, max: Number(process.env.RAW_POOL_SIZE ?? 10) });
+  // A connection the server drops (e.g. at shutdown) fails its query; it must not crash the process.
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  const app = fastify({ logger: false });
+  app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, JSON.parse(body as string));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
+
+  app.patch<{ Params: Params; Body: Body }>('/raw/:companyId/:id', async (request, reply) => {
+    const body = request.body ?? {};
+    if (typeof body.description !== 'string' || typeof body.rating !== 'number') {
+      return reply.code(400).send({ detail: 'description (string) and rating (number) are required' });
+    }
+    const client = await pool.connect();
+    try {
+      const row = await patch(client, request.params, body);
+      return row ? reply.code(200).send(row) : reply.code(404).send({ detail: 'not found' });
+    } finally {
+      client.release();
+    }
+  });
+
+  const stop = async () => {
+    await app.close();
+    await pool.end();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop());
+
+  await app.listen({ host: '127.0.0.1', port: Number(process.env.PORT ?? 0) });
+  const address = app.server.address();
+  process.send?.({ port: typeof address === 'object' && address ? address.port : 0 });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
