@@ -35,7 +35,7 @@ INSERT INTO customer_objects (company_id, id, number, chat_id, customer_id, name
   contact, contract, object_manager_id, material, address, location, rating, description,
   security_code, key, order_description, contact_name, invoice_recipient_id, invoice_cc_recipient_ids,
   service_recipient, contact_ids, tags, version, created_at, updated_at)
-SELECT company_id, gen_random_uuid(), n, gen_random_uuid()::text, gen_random_uuid(),
+SELECT company_id, gen_random_uuid(), n, gen_random_uuid()::text, NULL,
   format('%s %s, %s', street, 1 + n % 120, city),
   n % 6,
   created, 'seed-admin', created + interval '3 days', 'seed-admin',

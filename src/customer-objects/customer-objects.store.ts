@@ -100,9 +100,15 @@ export class CustomerObjectsStore implements ListableResourceStore {
   }
 
   /** `customerId` must name a Customer of the same company (API.md §2), asked of the Customers module. */
-  async checkReferences(manager: EntityManager, companyId: string, document: JsonObject): Promise<ProblemFieldError[]> {
+  async checkReferences(
+    manager: EntityManager,
+    companyId: string,
+    document: JsonObject,
+    before?: JsonObject,
+  ): Promise<ProblemFieldError[]> {
     const customerId = document.customerId;
-    if (typeof customerId !== 'string' || (await this.customers.existsInCompany(manager, companyId, customerId))) return [];
+    if (typeof customerId !== 'string' || customerId === before?.customerId) return []; // checked when it was set
+    if (await this.customers.existsInCompany(manager, companyId, customerId)) return [];
     return [{ pointer: '/customerId', detail: 'is not a customer of this company' }];
   }
 

@@ -3,6 +3,7 @@ import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerModuleOptions } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
 import { AppConfig } from '../../../config/app-config';
+import { FixedWindowThrottlerStorage } from './fixed-window-throttler.storage';
 import { ProblemException } from './problem.exception';
 
 function bearerOf(request: FastifyRequest): string | undefined {
@@ -17,6 +18,7 @@ function bearerOf(request: FastifyRequest): string | undefined {
  */
 export function rateLimitOptions(config: AppConfig['rateLimit']): ThrottlerModuleOptions {
   return {
+    storage: new FixedWindowThrottlerStorage(),
     setHeaders: false,
     generateKey: (_context, tracker, name) => `${name}:${tracker}`,
     throttlers: [

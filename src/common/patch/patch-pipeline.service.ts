@@ -108,7 +108,7 @@ export class PatchPipeline {
       if (changes.length === 0) return { record, stored: false }; // nothing changed: no new version, no audit row
 
       const document = this.applyToStored(schema, record.document, changes);
-      await this.validate(manager, store, record.companyId, document);
+      await this.validate(manager, store, record.companyId, document, record.document);
       if (command.dryRun) return { record: { ...record, document }, stored: false };
 
       const saved = await store.update(manager, record, document, context);
@@ -162,9 +162,17 @@ export class PatchPipeline {
     }
   }
 
-  private async validate(manager: EntityManager, store: ResourceStore, companyId: string, document: JsonObject): Promise<void> {
+  private async validate(
+    manager: EntityManager,
+    store: ResourceStore,
+    companyId: string,
+    document: JsonObject,
+    before?: JsonObject,
+  ): Promise<void> {
     const problems = validateDocument(resourceSchema(store.resourceType), document);
-    if (problems.length === 0 && store.checkReferences) problems.push(...(await store.checkReferences(manager, companyId, document)));
+    if (problems.length === 0 && store.checkReferences) {
+      problems.push(...(await store.checkReferences(manager, companyId, document, before)));
+    }
     if (problems.length) throw unprocessable(problems);
   }
 

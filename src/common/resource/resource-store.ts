@@ -63,8 +63,11 @@ export interface ResourceStore {
   authorizeChange?(change: ChangeContext): void;
   /** Whether showing this record to this caller must be written to the audit log (API.md §1.3). */
   auditsRead?(record: StoredRecord, caller: Caller): boolean;
-  /** Checks that need the database, e.g. references to other records (422 entries). */
-  checkReferences?(manager: EntityManager, companyId: string, document: JsonObject): Promise<ProblemFieldError[]>;
+  /**
+   * Checks that need the database, e.g. references to other records (422 entries). `before`
+   * is the stored document on update (absent on create), so unchanged references need no query.
+   */
+  checkReferences?(manager: EntityManager, companyId: string, document: JsonObject, before?: JsonObject): Promise<ProblemFieldError[]>;
   /**
    * The document as this caller sees it (GDPR masking, absolute links); the stored document
    * when absent. Patches apply to this view, so GET-modify-PATCH round trips work.
