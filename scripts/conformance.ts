@@ -1,9 +1,10 @@
 /**
- * Runs the public RFC 6902 test suite (json-patch/json-patch-tests) against the patch engine
- * the way the service uses it: each document is a free-form field (`securityCode`) of a
- * record and every pointer is put under it.
+ * Runs the public RFC 6902 test suite (json-patch/json-patch-tests) the way the service uses
+ * patches: each document is a free-form field (`securityCode`) of a record and every pointer
+ * is put under it. Twice: against the engine, then over HTTP through the real app, the
+ * pipeline and PostgreSQL (`PATCH /v2/objects/:id`, with an embedded server it starts).
  *
- *   npx ts-node --transpile-only scripts/conformance.ts
+ *   npm run conformance
  *
  * The suite lives outside the repository (../shared/conformance); without it the script
  * says so and exits 0, so it can be wired into local tooling safely.
@@ -69,6 +70,16 @@ function runRecord(record: SuiteRecord): string | undefined {
   return undefined;
 }
 
+export function loadSuite(): Array<{ file: string; index: number; record: SuiteRecord }> | undefined {
+  if (!fs.existsSync(SUITE_DIR)) return undefined;
+  return SUITE_FILES.flatMap((file) =>
+    (JSON.parse(fs.readFileSync(path.join(SUITE_DIR, file), 'utf8')) as SuiteRecord[]).map((record, index) => ({ file, index, record })),
+  );
+}
+
+export { FIELD, wrapPatch };
+export type { SuiteRecord };
+
 function main(): number {
   if (!fs.existsSync(SUITE_DIR)) {
     console.log(`Conformance suite not found at ${SUITE_DIR}; nothing to run.`);
@@ -97,4 +108,4 @@ function main(): number {
   return failures.length === 0 ? 0 : 1;
 }
 
-process.exit(main());
+if (require.main === module) process.exit(main());
