@@ -1,16 +1,25 @@
 import helmet from '@fastify/helmet';
-import { Type, ValidationPipe } from '@nestjs/common';
+import { ConsoleLogger, LogLevel, Type, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
 import { AppModule } from './app.module';
 import { registerBodyParsers } from './common/http/body-parsers';
 import { badRequest } from './common/http/problem.exception';
 import { UnreadableBodyPipe } from './common/http/unreadable-body.pipe';
+import { RequestLogController } from './common/http/request-log.controller';
 import { requestIdFor } from './common/http/request-id';
 import { validationErrorsToProblems } from './common/http/validation-errors';
 import { setUpOpenApi } from './openapi';
+
+const NEST_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+const PINO_TO_NEST: Record<string, LogLevel> = { fatal: 'fatal', error: 'error', warn: 'warn', info: 'log', debug: 'debug', trace: 'verbose' };
+
+/** Nest's own messages (start-up, unexpected errors) at the same threshold as the request log. */
+function nestLogLevels(level: string): LogLevel[] {
+  const threshold = PINO_TO_NEST[level];
+  return threshold ? NEST_LEVELS.slice(0, NEST_LEVELS.indexOf(threshold) + 1) : [];
+}
 
 /** Builds the whole HTTP application; main.ts and the e2e tests use this same function. */
 export async function createApp(
@@ -19,6 +28,8 @@ export async function createApp(
   options: { extraModules?: Type[]; silent?: boolean } = {},
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
+    logger: { level: options.silent ? 'silent' : config.logLevel },
+    logController: new RequestLogController(),
     bodyLimit: config.limits.bodyBytes,
     genReqId: requestIdFor,
     trustProxy: config.trustProxy,
@@ -30,7 +41,7 @@ export async function createApp(
     adapter,
     { bufferLogs: true, abortOnError: false, bodyParser: false },
   );
-  app.useLogger(options.silent ? false : app.get(Logger));
+  app.useLogger(options.silent ? false : new ConsoleLogger({ json: true, logLevels: nestLogLevels(config.logLevel) }));
 
   const fastify = app.getHttpAdapter().getInstance();
   registerBodyParsers(fastify);

@@ -2,12 +2,10 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
 import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { PermissionsGuard } from './auth/permissions.guard';
-import { loggerOptions } from './common/http/logger.options';
 import { ProblemDetailsFilter } from './common/http/problem-details.filter';
 import { RateLimitGuard, rateLimitOptions } from './common/http/rate-limit.guard';
 import { ConfigModule } from './config.module';
@@ -29,7 +27,6 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot(loggerOptions(config.logLevel)),
         TypeOrmModule.forRoot(typeOrmOptions(config, databaseUrl)),
         ThrottlerModule.forRoot(rateLimitOptions(config.rateLimit)),
         AuthModule,
