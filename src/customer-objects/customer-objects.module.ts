@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CustomersModule } from '../customers/customers.module';
-import { CustomerObjectsHistoryController } from './customer-objects-history.controller';
-import { CustomerObjectsController } from './customer-objects.controller';
+import { CustomerObjectsController, CustomerObjectsHistoryController } from './customer-objects.controller';
 import { CustomerObjectsStore } from './customer-objects.store';
 
 @Module({

@@ -16,7 +16,7 @@ import { ACCEPT_PATCH } from '../patch/patch-request';
 /** OpenAPI for the routes every resource has; one place, so the documents agree. */
 
 const problem = (status: number, description: string) =>
-  ApiResponse({ status, description, type: ProblemDto, content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } } });
+  ApiResponse({ status, description, content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } } });
 
 const commonErrors = [
   problem(401, 'No or invalid bearer token ("Authentication credentials were not provided" / "Invalid token")'),

@@ -1,0 +1,128 @@
+import { Body, Controller, Get, Inject, Param, Patch, Post, Query, Type, applyDecorators } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Role, Scope } from '../../auth/actor';
+import { RequireRole, RequireScope } from '../../auth/auth.decorators';
+import { Preconditions, ReadPreconditions } from '../concurrency/preconditions';
+import { Caller, CurrentCaller } from '../http/caller';
+import { DryRun } from '../http/dry-run.decorator';
+import { PatchBody } from '../patch/patch-body.decorator';
+import { PatchBody as PatchBodyValue } from '../patch/patch-request';
+import { ApiCreate, ApiGet, ApiHistory, ApiList, ApiPatch } from './resource-api.decorators';
+import { ResourcePage, ResourceResponse } from './resource-response';
+import { ListableResourceStore } from './resource-store';
+import { ResourceType } from './resource-type.decorator';
+import { ResourceService } from './resource.service';
+
+export interface ResourceRoutes {
+  /** Route prefix, e.g. `v2/objects`. */
+  path: string;
+  /** OpenAPI tag. */
+  tag: string;
+  /** The resource class (fields, rules, docs). */
+  type: Type;
+  /** The module's store provider. */
+  store: Type<ListableResourceStore>;
+  scopes: { read: Scope; write: Scope };
+  /** Who may PATCH (API.md §1.2: `user` only on Customers, for itself). */
+  writers: Role[];
+  /** Singular name for the OpenAPI summaries, e.g. `customer object`. */
+  noun: string;
+  /** The seed's PATCH examples for the OpenAPI document. */
+  patchExamples?: { merge?: unknown; jsonPatch?: unknown };
+}
+
+const classDecorators = (routes: Pick<ResourceRoutes, 'path' | 'tag'>) =>
+  applyDecorators(ApiTags(routes.tag), ApiBearerAuth(), Controller(routes.path));
+
+/**
+ * The routes every resource has (API.md §1.7, §1.4): create, list, get and PATCH, each one
+ * line into ResourceService. A module declares its routes with this and may extend the class
+ * with its own doors (Customers' PUT and PATCH by identifier).
+ */
+export function ResourceController(routes: ResourceRoutes) {
+  @classDecorators(routes)
+  @ResourceType(routes.type)
+  class ResourceControllerBase {
+    constructor(
+      readonly resources: ResourceService,
+      @Inject(routes.store) readonly store: ListableResourceStore,
+    ) {}
+
+    @Post()
+    @RequireScope(routes.scopes.write)
+    @RequireRole('admin', 'superadmin')
+    @ApiCreate(routes.type, `Create a ${routes.noun}`)
+    create(
+      @CurrentCaller() caller: Caller,
+      @Body() body: unknown,
+      @Query('companyId') companyId: string | undefined,
+      @DryRun() dryRun: boolean,
+    ): Promise<ResourceResponse> {
+      return this.resources.create(this.store, { caller, companyId, dryRun, body }, (record) => `/${routes.path}/${record.id}`);
+    }
+
+    @Get()
+    @RequireScope(routes.scopes.read)
+    @ApiList(routes.type, `List ${routes.noun}s, newest first`)
+    list(
+      @CurrentCaller() caller: Caller,
+      @Query('companyId') companyId?: string,
+      @Query('limit') limit?: string,
+      @Query('cursor') cursor?: string,
+    ): Promise<ResourcePage> {
+      return this.resources.list(this.store, { caller, companyId, limit, cursor });
+    }
+
+    @Get(':id')
+    @RequireScope(routes.scopes.read)
+    @ApiGet(routes.type, `Get a ${routes.noun}`)
+    get(@CurrentCaller() caller: Caller, @Param('id') id: string, @Query('companyId') companyId?: string): Promise<ResourceResponse> {
+      return this.resources.get(this.store, { caller, id, companyId });
+    }
+
+    @Patch(':id')
+    @RequireScope(routes.scopes.write)
+    @RequireRole(...routes.writers)
+    @ApiPatch(routes.type, `Update a ${routes.noun}: JSON Patch or merge patch`, routes.patchExamples)
+    update(
+      @CurrentCaller() caller: Caller,
+      @Param('id') id: string,
+      @PatchBody() body: PatchBodyValue,
+      @ReadPreconditions() preconditions: Preconditions,
+      @DryRun() dryRun: boolean,
+      @Query('companyId') companyId?: string,
+    ): Promise<ResourceResponse> {
+      return this.resources.update(this.store, { caller, id, companyId, body, preconditions, dryRun });
+    }
+  }
+  return ResourceControllerBase;
+}
+
+/**
+ * `GET <path>/:id/history` (API.md §1.8), for admins. A controller of its own, without the
+ * resource type, so `$select` does not apply to history entries.
+ */
+export function HistoryController(routes: Pick<ResourceRoutes, 'path' | 'tag' | 'store' | 'scopes' | 'noun'>) {
+  @classDecorators(routes)
+  class HistoryControllerBase {
+    constructor(
+      readonly resources: ResourceService,
+      @Inject(routes.store) readonly store: ListableResourceStore,
+    ) {}
+
+    @Get(':id/history')
+    @RequireScope(routes.scopes.read)
+    @RequireRole('admin', 'superadmin')
+    @ApiHistory(`History of a ${routes.noun}, newest first`)
+    history(
+      @CurrentCaller() caller: Caller,
+      @Param('id') id: string,
+      @Query('companyId') companyId?: string,
+      @Query('limit') limit?: string,
+      @Query('cursor') cursor?: string,
+    ) {
+      return this.resources.history(this.store, { caller, id, companyId, limit, cursor });
+    }
+  }
+  return HistoryControllerBase;
+}
