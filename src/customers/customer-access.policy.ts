@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, hasScope } from '../auth/actor';
 import { forbidden, ProblemException } from '../common/http/problem.exception';
-import { parsePointer, PatchOperation } from '../common/patch';
+import { deepEqual, parsePointer, PatchOperation } from '../common/patch';
 import { JsonObject } from '../common/resource/document-checks';
 import { resourceSchema } from '../common/resource/resource-registry';
 import { ChangeContext, StoredRecord } from '../common/resource/resource-store';
@@ -63,6 +63,28 @@ export class CustomerAccessPolicy {
       .map(topField)
       .filter((field) => GDPR.has(field));
     if (read.length) throw forbiddenFields('Reading protected personal data needs the scope "gdpr".', [...new Set(read)]);
+  }
+
+  /**
+   * `companyId` is read-only for everyone (400 after the patch is applied), but a customer
+   * moving itself to another company breaks §1.2's self rule first: 403, decided here on the
+   * operations because the read-only check would otherwise answer before authorizeChange.
+   * Repeating the current value stays a no-op, so round trips work.
+   */
+  authorizeSelfOperations(actor: Actor, view: JsonObject, operations: PatchOperation[]): void {
+    if (actor.role !== 'user') return;
+    const touchesCompany = operations.some((operation) => {
+      if ((operation.op === 'move' || operation.op === 'copy') && operation.from !== undefined) {
+        if (operation.from === operation.path) return false;
+        if (operation.op === 'move' && topField(operation.from) === 'companyId') return true;
+      }
+      if (operation.op === 'test' || topField(operation.path) !== 'companyId') return false;
+      if (operation.op === 'add' || operation.op === 'replace') {
+        return operation.path !== '/companyId' || !deepEqual(operation.value, view.companyId);
+      }
+      return true;
+    });
+    if (touchesCompany) throw forbiddenFields('A customer may not change these fields of its own record.', ['companyId']);
   }
 
   authorizeChange(change: ChangeContext): void {

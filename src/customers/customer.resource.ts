@@ -10,6 +10,7 @@ import {
   IsOptional,
   IsString,
   IsUrl,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -24,6 +25,8 @@ import { IsCalendarDate, IsDecimal, IsStringMap } from '../common/resource/valid
  */
 
 const text = (max: number) => applyDecorators(IsOptional(), IsString(), MaxLength(max));
+/** ISO 8601 has a year 0000 (1 BC); PostgreSQL's date type does not, and would answer 500. */
+const notYearZero = () => Matches(/^(?!0000)/, { message: 'the year 0000 does not exist in the calendar used here' });
 const optionalId = () => applyDecorators(IsOptional(), IsInt(), Min(0), Max(2147483647));
 const flag = () => applyDecorators(IsOptional(), IsBoolean());
 
@@ -109,6 +112,7 @@ export class CustomerResource {
   @Field({ kind: 'string', gdpr: true, aliases: ['DOB'], api: { format: 'date', description: 'Not in the future' } })
   @IsOptional()
   @IsCalendarDate({ notInFuture: true })
+  @notYearZero()
   dateOfBirth?: string | null;
 
   @Field({ kind: 'integer', api: { enum: [0, 1, 2], description: '0 unknown, 1 male, 2 female' } })
@@ -145,11 +149,13 @@ export class CustomerResource {
   @Field({ kind: 'string', api: { format: 'date' } })
   @IsOptional()
   @IsCalendarDate()
+  @notYearZero()
   cooperativeDate?: string | null;
 
   @Field({ kind: 'string', api: { format: 'date' } })
   @IsOptional()
   @IsCalendarDate()
+  @notYearZero()
   cooperativeReimbursementDate?: string | null;
 
   @Field({ kind: 'number', api: { minimum: 0, multipleOf: 0.01, description: 'Exact decimal, 2 decimals' } })

@@ -110,9 +110,9 @@ export class CustomersController {
     summary: 'Update an existing customer (seed 003)',
     description:
       'All fields optional; fields left out stay as they are. `customFields: [{id, value}]` sets values (checked against ' +
-      'the company configs), `accessKeys` adds keys, `accessKeysToDelete: [{id}]` removes them, `invoiceAddress` is ' +
-      'merged. Same preconditions, Prefer, dryRun, $select and audit as PATCH. Body `CompanyId` is ignored: ' +
-      'use ?companyId=.',
+      'the company configs, each config at most once), `accessKeys` adds keys, `accessKeysToDelete: [{id}]` removes ' +
+      'them, `invoiceAddress` is merged. Same preconditions, Prefer, dryRun, $select and audit as PATCH. Body ' +
+      '`CompanyId` is ignored: use ?companyId=.',
   })
   @ApiConsumes('application/json')
   @ApiBody({ type: CustomerPutRequest, examples: { seed003: { value: SEED_003_PUT } } })
@@ -134,7 +134,8 @@ export class CustomersController {
     summary: 'Update the customer named in the body (seed 004)',
     description:
       'The body names the record by `customerId` (the customer number), `id`, or `personalId` (+ `personalIdTypeId`); ' +
-      'the rest is a merge patch. No match is 404; a personalId matching several customers is 409.',
+      'the rest is a merge patch. No match is 404; a personalId matching several customers is 409. Numbers and ' +
+      'personalIds repeat across companies, so a superadmin naming the record by them must pass ?companyId= (400).',
   })
   @ApiConsumes('application/json', 'application/merge-patch+json')
   @ApiBody({ schema: { type: 'object' }, examples: { seed004: { value: SEED_004_PATCH } } })

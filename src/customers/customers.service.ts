@@ -1,11 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/app-config.provider';
 import { Preconditions } from '../common/concurrency/preconditions';
 import { UnreadableBody } from '../common/http/body-parsers';
 import { Caller } from '../common/http/caller';
 import { badRequest, ProblemException } from '../common/http/problem.exception';
-import { PatchRequestError } from '../common/patch';
+import { parseMergePatch, PatchRequestError } from '../common/patch';
 import { PatchBody } from '../common/patch/patch-request';
 import { canonicalizeObject } from '../common/resource/canonical-input';
 import { JsonObject } from '../common/resource/document-checks';
@@ -37,27 +39,35 @@ export interface DoorRequest {
  */
 @Injectable()
 export class CustomersService {
+  /** The merge-patch nesting limit (API.md §1.4): the doors' bodies are walked recursively too. */
+  private readonly maxDepth: number;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly resources: ResourceService,
     private readonly store: CustomersStore,
     private readonly customFields: CustomFieldsService,
     private readonly policy: CustomerAccessPolicy,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.maxDepth = config.limits.patchDepth;
+  }
 
   /** Seed 003: `PUT /customers/:id`; fields left out stay as they are. */
   put(request: DoorRequest & { id: string }): Promise<ResourceResponse> {
     return this.resources.update(this.store, {
       ...request,
-      body: async (view) => putToPatch(request.body.payload, view, await this.customFields.list(view.companyId as string)),
+      body: async (view) =>
+        putToPatch(request.body.payload, view, await this.customFields.list(view.companyId as string), this.maxDepth),
       doorManagedPaths: PUT_MANAGED_PATHS,
     });
   }
 
   /** Seed 004: `PATCH /customers`, the record named in the body, the rest a merge patch. */
   async patchByIdentifier(request: DoorRequest): Promise<ResourceResponse> {
-    const body = this.readMergeBody(request.body);
+    // The company first: naming one the caller may not see is 404 whatever the body.
     const scope = resolveTenantScope(request.caller.actor, request.companyId);
+    const body = this.readMergeBody(request.body);
     const located = await locateCustomer(this.dataSource.manager, scope, this.policy.onlyUser(request.caller.actor), body);
     return this.resources.update(this.store, {
       ...request,
@@ -81,7 +91,10 @@ export class CustomersService {
       throw badRequest('The body must be a JSON object naming the customer (customerId, id or personalId).');
     }
     try {
-      return canonicalizeObject(resourceSchema(CustomerResource), payload, '') as JsonObject;
+      // Depth and prototype-reaching names first, as for every merge patch: deep nesting would
+      // otherwise overflow the stack in the walks below (500).
+      const bounded = parseMergePatch(payload, { maxDepth: this.maxDepth });
+      return canonicalizeObject(resourceSchema(CustomerResource), bounded, '') as JsonObject;
     } catch (error) {
       if (error instanceof PatchRequestError) throw badRequest('The body is invalid.', [{ pointer: error.pointer, detail: error.detail }]);
       throw error;

@@ -51,7 +51,11 @@ const LIST = `SELECT c.*, ${CONFIGS} FROM customers c
   ORDER BY c.created_at DESC, c.id DESC
   LIMIT $4`;
 
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+/**
+ * A whole ISO 8601 date-time (offset optional, as .NET clients send it). Only such a value is
+ * cut to its date: a prefix match would turn `2001-09-13T25:61 junk` into a valid date.
+ */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)?$/;
 const DATE_FIELDS = ['dateOfBirth', 'cooperativeDate', 'cooperativeReimbursementDate'];
 
 /** Storage of customers (seeds 001, 003, 004) for the shared pipeline; access rules in the policy. */
@@ -123,6 +127,7 @@ export class CustomersStore implements ListableResourceStore {
 
   authorizeOperations(caller: Caller, before: JsonObject, operations: PatchOperation[]): void {
     this.policy.authorizeReads(before, operations);
+    this.policy.authorizeSelfOperations(caller.actor, before, operations);
   }
 
   authorizeChange(change: ChangeContext): void {

@@ -109,3 +109,71 @@ export const SEED_000_WRITABLE = {
   contactIds: ['contact-1', 'contact-2'],
   tags: ['mall', 'helsinki', 'weekly'],
 };
+
+export const CUSTOMERS = '/customers';
+
+/** Creates a customer through the API (POST /customers) and returns its body (fails the test otherwise). */
+export async function newCustomer(
+  app: NestFastifyApplication,
+  token: string,
+  fields: Record<string, unknown> = {},
+  query = '',
+): Promise<Record<string, any>> {
+  const response = await app.inject({
+    method: 'POST',
+    url: `${CUSTOMERS}${query}`,
+    headers: bearer(token),
+    payload: { firstName: 'Anna', lastName: 'Virtanen', ...fields },
+  });
+  if (response.statusCode !== 201) throw new Error(`create customer failed: ${response.statusCode} ${response.body}`);
+  return response.json();
+}
+
+/** GET one customer (any status). */
+export function getCustomer(app: NestFastifyApplication, token: string, id: string, query = '') {
+  return app.inject({ method: 'GET', url: `${CUSTOMERS}/${id}${query}`, headers: bearer(token) });
+}
+
+/** PUT /customers/:id (seed 003) with a JSON body. */
+export function putCustomer(
+  app: NestFastifyApplication,
+  token: string,
+  id: string,
+  body: unknown,
+  query = '',
+  headers: Record<string, string> = {},
+) {
+  return app.inject({
+    method: 'PUT',
+    url: `${CUSTOMERS}/${id}${query}`,
+    headers: { ...bearer(token), 'content-type': 'application/json', ...headers },
+    payload: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+/** A customer's audit history, newest first, all of it (fails the test unless 200). */
+export async function customerHistory(app: NestFastifyApplication, token: string, id: string): Promise<Array<Record<string, any>>> {
+  const response = await app.inject({ method: 'GET', url: `${CUSTOMERS}/${id}/history?limit=200`, headers: bearer(token) });
+  if (response.statusCode !== 200) throw new Error(`history failed: ${response.statusCode} ${response.body}`);
+  return response.json().items;
+}
+
+/**
+ * A snapshot of a customer as an admin sees it. Only change rows are counted: on a secret
+ * (level 2) record the snapshot's own unmasked GET adds a read row.
+ */
+export async function customerSnapshot(app: NestFastifyApplication, token: string, id: string): Promise<RecordSnapshot> {
+  const response = await getCustomer(app, token, id);
+  return {
+    status: response.statusCode,
+    etag: response.headers.etag,
+    lastModified: response.headers['last-modified'],
+    body: response.json(),
+    auditRows: (await customerHistory(app, token, id)).filter((entry) => entry.kind !== 'read').length,
+  };
+}
+
+/** A refused customer write stored nothing: same body, ETag, Last-Modified, no new change row. */
+export async function expectCustomerUnchanged(app: NestFastifyApplication, token: string, before: RecordSnapshot): Promise<void> {
+  expect(await customerSnapshot(app, token, before.body.id)).toEqual(before);
+}

@@ -14,6 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsStorableText } from '../../common/resource/storable-text';
 
 export const DATA_TYPES = ['TextBox', 'DropDown', 'Number', 'Date', 'CheckBox'] as const;
 export type CustomFieldDataType = (typeof DATA_TYPES)[number];
@@ -24,6 +25,7 @@ export const MAX_CUSTOM_FIELD_VALUE_LENGTH = 1000;
 export class CustomFieldOption {
   @ApiProperty({ example: 'Small' })
   @IsString()
+  @IsStorableText()
   @Length(1, 200)
   value!: string;
 }
@@ -35,12 +37,14 @@ export class CustomFieldConfigDto {
 
   @ApiProperty({ example: 'Number of persons' })
   @IsString()
+  @IsStorableText()
   @Length(1, 100)
   name!: string;
 
   @ApiPropertyOptional({ example: 'For how many persons is this booking?' })
   @IsOptional()
   @IsString()
+  @IsStorableText()
   @MaxLength(500)
   description?: string | null;
 
@@ -56,6 +60,7 @@ export class CustomFieldConfigDto {
   @ApiPropertyOptional({ example: 'Please enter the number of persons' })
   @IsOptional()
   @IsString()
+  @IsStorableText()
   @MaxLength(500)
   mandatoryErrorMessage?: string | null;
 
@@ -69,18 +74,21 @@ export class CustomFieldConfigDto {
   @ApiPropertyOptional({ description: 'JavaScript regular expression; refused when it could backtrack catastrophically' })
   @IsOptional()
   @IsString()
+  @IsStorableText()
   @MaxLength(500)
   regEx?: string | null;
 
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
+  @IsStorableText()
   @MaxLength(500)
   regExErrorMessage?: string | null;
 
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
+  @IsStorableText()
   @MaxLength(MAX_CUSTOM_FIELD_VALUE_LENGTH)
   defaultValue?: string | null;
 

@@ -1,16 +1,12 @@
+import { testWithin } from './bounded-regex';
 import { CustomFieldConfig, MAX_CUSTOM_FIELD_VALUE_LENGTH } from './custom-field-config';
 
-const compiled = new Map<string, RegExp>();
-
-/** Each config regex is compiled once (it was checked for safety when the config was made). */
-function regexOf(pattern: string): RegExp {
-  let regex = compiled.get(pattern);
-  if (!regex) {
-    regex = new RegExp(pattern);
-    compiled.set(pattern, regex);
-  }
-  return regex;
-}
+/**
+ * Longest one value may take to match its config's regex. Configs are checked for slow
+ * patterns when made, but that check is heuristic (and older configs predate it): this bound
+ * is what keeps a crafted value from stalling the service.
+ */
+const MATCH_LIMIT_MS = 50;
 
 function isCalendarDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
@@ -20,7 +16,7 @@ function isCalendarDate(value: string): boolean {
 
 /**
  * Why `value` is not acceptable for `config` (seed 003), or undefined when it is. The length
- * is capped before the regex runs, so matching time stays bounded.
+ * is capped and the regex runs with a time limit, so matching time stays bounded.
  */
 export function customFieldValueProblem(config: CustomFieldConfig, value: string | null): string | undefined {
   if (value === null || value === '') {
@@ -46,8 +42,10 @@ export function customFieldValueProblem(config: CustomFieldConfig, value: string
     case 'TextBox':
       break;
   }
-  if (config.regEx && !regexOf(config.regEx).test(value)) {
-    return config.regExErrorMessage ?? `${config.name} does not match the required format`;
+  if (config.regEx) {
+    const matches = testWithin(config.regEx, value, MATCH_LIMIT_MS);
+    if (matches === undefined) return `${config.name} could not be checked against the required format in time`;
+    if (!matches) return config.regExErrorMessage ?? `${config.name} does not match the required format`;
   }
   return undefined;
 }

@@ -16,7 +16,12 @@ export class CustomFieldsController {
   @Post()
   @RequireScope('customers:write')
   @RequireRole('admin', 'superadmin')
-  @ApiOperation({ summary: 'Define a custom field for the company', description: 'An invalid or unsafe regEx is 422.' })
+  @ApiOperation({
+    summary: 'Define a custom field for the company',
+    description:
+      'An invalid regEx, or one that could backtrack catastrophically, is 422 (values are also matched with a time ' +
+      'limit); so is a DropDown without values and a defaultValue the config’s own rules refuse.',
+  })
   @ApiQuery({ name: 'companyId', required: false })
   @ApiCreatedResponse({ type: CustomFieldConfigDto })
   create(

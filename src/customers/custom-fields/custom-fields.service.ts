@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { unprocessable } from '../../common/http/problem.exception';
 import { CustomFieldConfig, CustomFieldConfigDto } from './custom-field-config';
+import { customFieldValueProblem } from './custom-field-value.check';
 import { regexProblem } from './regex-safety';
 
 interface ConfigRow {
@@ -33,6 +34,21 @@ const toConfig = (row: ConfigRow): CustomFieldConfig => ({
   values: row.values,
 });
 
+/** The config a create body describes, for checking values against it before it exists. */
+const asConfig = (input: CustomFieldConfigDto): CustomFieldConfig => ({
+  id: 0,
+  name: input.name,
+  description: input.description ?? null,
+  dataType: input.dataType,
+  isMandatory: input.isMandatory ?? false,
+  mandatoryErrorMessage: input.mandatoryErrorMessage ?? null,
+  maxLength: input.maxLength ?? null,
+  regEx: input.regEx || null,
+  regExErrorMessage: input.regExErrorMessage ?? null,
+  defaultValue: input.defaultValue ?? null,
+  values: input.values ?? [],
+});
+
 /** Per-company custom field definitions (seed 003); every query is scoped by company. */
 @Injectable()
 export class CustomFieldsService {
@@ -45,13 +61,18 @@ export class CustomFieldsService {
     return rows.map(toConfig);
   }
 
-  /** Refuses (422) an unsafe or invalid regex, and a DropDown without choices. */
+  /** Refuses (422) an unsafe or invalid regex, a DropDown without choices, and a default its own rules refuse. */
   async create(companyId: string, input: CustomFieldConfigDto): Promise<CustomFieldConfig> {
     const problems = [];
     const regex = input.regEx ? regexProblem(input.regEx) : undefined;
     if (regex) problems.push({ pointer: '/regEx', detail: regex });
     if (input.dataType === 'DropDown' && !input.values?.length) {
       problems.push({ pointer: '/values', detail: 'a DropDown needs at least one value' });
+    }
+    // The default is the value clients prefill: one that could never be saved is a broken config.
+    if (!problems.length && input.defaultValue) {
+      const defaultProblem = customFieldValueProblem(asConfig(input), input.defaultValue);
+      if (defaultProblem) problems.push({ pointer: '/defaultValue', detail: defaultProblem });
     }
     if (problems.length) throw unprocessable(problems);
 

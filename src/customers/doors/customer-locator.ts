@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { badRequest, conflict, notFound } from '../../common/http/problem.exception';
 import { JsonObject } from '../../common/resource/document-checks';
 import { TenantScope } from '../../tenancy/tenant-scope';
+import { isStorableText } from '../../common/resource/storable-text';
 
 const VISIBLE = `FROM customers WHERE ($1::uuid IS NULL OR company_id = $1) AND ($2::text IS NULL OR user_id = $2)`;
 const BY_NUMBER = `SELECT id ${VISIBLE} AND customer_number = $3 LIMIT 2`;
@@ -29,7 +30,9 @@ export async function locateCustomer(
   const { customerNumber, id, personalId, personalIdTypeId, ...rest } = body;
   let rows: Array<{ id: string }>;
   let patch: JsonObject;
-  if (customerNumber !== undefined && customerNumber !== null) {
+  const byNumber = customerNumber !== undefined && customerNumber !== null;
+  if (byNumber) {
+    requireCompany(scope);
     if (!Number.isInteger(customerNumber) || (customerNumber as number) < 1) {
       throw badRequest('customerId must be a customer number.', [{ pointer: '/customerId', detail: 'must be an integer >= 1' }]);
     }
@@ -40,6 +43,13 @@ export async function locateCustomer(
     rows = await manager.query(BY_ID, [scope.companyId, onlyUser, id]);
     patch = withDefined(rest, { personalId, personalIdTypeId });
   } else if (typeof personalId === 'string' && personalId !== '') {
+    requireCompany(scope);
+    // PostgreSQL refuses NUL and lone surrogates even as a query parameter (500 otherwise).
+    if (!isStorableText(personalId)) {
+      throw badRequest('personalId is not valid text.', [
+        { pointer: '/personalId', detail: 'must not contain NUL characters or unpaired surrogates' },
+      ]);
+    }
     const type = personalIdTypeId ?? null;
     if (type !== null && !Number.isInteger(type)) {
       throw badRequest('personalIdTypeId must be an integer.', [{ pointer: '/personalIdTypeId', detail: 'must be an integer' }]);
@@ -58,6 +68,17 @@ export async function locateCustomer(
     ]);
   }
   return { id: rows[0].id, patch };
+}
+
+/**
+ * Numbers and personalIds repeat across companies: without ?companyId= a superadmin (who sees
+ * every company) would update whichever company's customer happened to match. Ids do not.
+ */
+function requireCompany(scope: TenantScope): void {
+  if (scope.companyId !== null) return;
+  throw badRequest('A superadmin must choose the company with ?companyId= to name a customer by customerId or personalId.', [
+    { pointer: '/companyId', detail: 'is required for superadmin unless the body names the customer by id' },
+  ]);
 }
 
 function withDefined(target: JsonObject, extra: JsonObject): JsonObject {

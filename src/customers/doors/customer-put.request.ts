@@ -43,6 +43,7 @@ export class CustomerPutRequest {
   @IsOptional()
   @IsEmail()
   @MaxLength(100)
+ 
   email?: string | null;
 
   @list(() => PutCustomField) customFields?: PutCustomField[];

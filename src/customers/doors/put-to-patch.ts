@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { UnreadableBody } from '../../common/http/body-parsers';
 import { badRequest, ProblemException, ProblemFieldError, unprocessable } from '../../common/http/problem.exception';
-import { PatchRequestError } from '../../common/patch';
+import { parseMergePatch, PatchRequestError } from '../../common/patch';
 import { PatchRequest } from '../../common/patch/patch-request';
 import { canonicalizeObject } from '../../common/resource/canonical-input';
 import { JsonObject, validateDocument } from '../../common/resource/document-checks';
@@ -23,13 +23,14 @@ interface PutBody {
   [field: string]: unknown;
 }
 
-function readBody(payload: unknown): PutBody {
+function readBody(payload: unknown, maxDepth: number): PutBody {
   if (payload instanceof UnreadableBody) throw new ProblemException({ status: payload.status, detail: payload.detail });
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
     throw badRequest('The body must be a JSON object (seed 003 customer update).');
   }
   try {
-    return canonicalizeObject(SCHEMA, payload, '') as PutBody;
+    // Bounded nesting and no `__proto__` before any recursive walk (canonicalizing, validation).
+    return canonicalizeObject(SCHEMA, parseMergePatch(payload, { maxDepth }), '') as PutBody;
   } catch (error) {
     if (error instanceof PatchRequestError) throw badRequest('The body is invalid.', [{ pointer: error.pointer, detail: error.detail }]);
     throw error;
@@ -41,8 +42,8 @@ function readBody(payload: unknown): PutBody {
  * fields are set, left-out fields stay; `customFields` set values (checked against the
  * company's configs), `accessKeys` are added and `accessKeysToDelete` removed.
  */
-export function putToPatch(payload: unknown, view: JsonObject, configs: CustomFieldConfig[]): PatchRequest {
-  const body = readBody(payload);
+export function putToPatch(payload: unknown, view: JsonObject, configs: CustomFieldConfig[], maxDepth: number): PatchRequest {
+  const body = readBody(payload, maxDepth);
   const problems: ProblemFieldError[] = validateDocument(SCHEMA, body);
   if (problems.length) throw unprocessable(problems);
 
@@ -51,8 +52,15 @@ export function putToPatch(payload: unknown, view: JsonObject, configs: CustomFi
 
   if (body.customFields) {
     const values = new Map((view.customFieldValues as Array<{ id: number; value: string | null }>).map((v) => [v.id, v.value]));
+    const seen = new Set<number>();
     body.customFields.forEach((entry, index) => {
       const config = configs.find((candidate) => candidate.id === entry.id);
+      // Once per config: repeating one would also repeat its (time-bounded) regex check at will.
+      if (seen.has(entry.id)) {
+        problems.push({ pointer: `/customFields/${index}/id`, detail: 'names a custom field a second time' });
+        return;
+      }
+      seen.add(entry.id);
       if (!config) {
         problems.push({ pointer: `/customFields/${index}/id`, detail: 'is not a custom field of the customer’s company' });
         return;
