@@ -158,6 +158,19 @@ describe('Contacts /api/v1/Contact (seed 002, API.md §3)', () => {
     });
   });
 
+  describe('text PostgreSQL cannot store', () => {
+    it('refuses NUL and lone surrogates with 422 naming the place, in fields and free-form keys and values', async () => {
+      const created = await newContact(admin);
+      const url = `${CONTACTS}/${created.contactId}`;
+      const nul = await patch(app, url, admin, { department: 'a\u0000b' });
+      expect(nul.statusCode).toBe(422);
+      expect(nul.json().errors).toEqual([{ pointer: '/department', detail: expect.stringContaining('NUL') }]);
+      const inFreeForm = await patch(app, url, admin, { customFields: { note: 'x\ud800' } });
+      expect(inFreeForm.json().errors).toEqual([{ pointer: '/customFields/note', detail: expect.any(String) }]);
+      expect((await get(admin, created.contactId)).json().department).toBe('Sales');
+    });
+  });
+
   describe('free-form customFields', () => {
     it('keeps keys case-sensitive and refuses non-scalar values', async () => {
       const created = await newContact(admin, { customFields: { Tier: 'gold' } });

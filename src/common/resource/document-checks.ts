@@ -3,12 +3,20 @@ import { validateSync } from 'class-validator';
 import { ProblemFieldError } from '../http/problem.exception';
 import { validationErrorsToProblems } from '../http/validation-errors';
 import { deepEqual, formatPointer } from '../patch';
-import { ResourceSchema } from './resource-registry';
+import { FieldSchema, ResourceSchema } from './resource-registry';
+import { unstorableTextPaths } from './storable-text';
 
 export type JsonObject = Record<string, unknown>;
 
 function asObject(value: unknown): JsonObject | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject) : undefined;
+}
+
+/** Date-times are instants: a value rendered in another Time-Zone is still the stored one. */
+function sameValue(field: FieldSchema, a: unknown, b: unknown): boolean {
+  if (deepEqual(a, b)) return true;
+  const isDateTime = (field.api)?.format === 'date-time';
+  return isDateTime && typeof a === 'string' && typeof b === 'string' && Date.parse(a) === Date.parse(b) && !Number.isNaN(Date.parse(a));
 }
 
 /**
@@ -24,7 +32,7 @@ export function changedReadOnlyPaths(schema: ResourceSchema, before: unknown, af
     const [old, next] = [was[field.name] ?? null, now[field.name] ?? null];
     if (field.derived) continue; // checked by the store's resolveDerived
     if (field.readOnly) {
-      if (!deepEqual(old, next)) changed.push(formatPointer(path));
+      if (!sameValue(field, old, next)) changed.push(formatPointer(path));
     } else if (field.nestedSchema && field.kind === 'object') {
       changed.push(...changedReadOnlyPaths(field.nestedSchema, old, next, path));
     } else if (field.nestedSchema && field.kind === 'array' && Array.isArray(next)) {
@@ -60,5 +68,11 @@ export function completeShape(schema: ResourceSchema, document: JsonObject): Jso
  */
 export function validateDocument(schema: ResourceSchema, document: JsonObject): ProblemFieldError[] {
   const instance = plainToInstance(schema.type, document) as object;
-  return validationErrorsToProblems(validateSync(instance, { forbidUnknownValues: false, stopAtFirstError: true }));
+  const problems = validationErrorsToProblems(validateSync(instance, { forbidUnknownValues: false, stopAtFirstError: true }));
+  if (problems.length) return problems;
+  // JSON allows NUL and lone surrogates, PostgreSQL text and jsonb do not: 422, not a 500 at INSERT.
+  return unstorableTextPaths(document).map((pointer) => ({
+    pointer,
+    detail: 'must not contain NUL characters or unpaired surrogates',
+  }));
 }

@@ -77,7 +77,8 @@ export class ResourceService {
   async update(store: ResourceStore, request: WriteRequest): Promise<ResourceResponse> {
     const scope = resolveTenantScope(request.caller.actor, request.companyId);
     const result = await this.pipeline.update(store, { ...request, scope });
-    if (!request.dryRun) await this.auditReads(store, [result.record], request.caller);
+    // A dry run shows the record too, so a level-2 read is audited all the same.
+    await this.auditReads(store, [result.record], request.caller);
     return respond(store, request.dryRun ? { ...result, stored: false } : { ...result, stored: true }, request.caller);
   }
 
