@@ -1,14 +1,14 @@
-import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RequireRole, RequireScope } from '../auth/auth.decorators';
+import { Param, Patch, Put, Query } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiExtraModels, ApiOperation } from '@nestjs/swagger';
+import { RequireScope } from '../auth/auth.decorators';
 import { Preconditions, ReadPreconditions } from '../common/concurrency/preconditions';
 import { Caller, CurrentCaller } from '../common/http/caller';
 import { DryRun } from '../common/http/dry-run.decorator';
 import { PatchBody } from '../common/patch/patch-body.decorator';
 import { PatchBody as PatchBodyValue } from '../common/patch/patch-request';
-import { ApiCreate, ApiGet, ApiList, ApiPatch, ApiWrite } from '../common/resource/resource-api.decorators';
-import { ResourcePage, ResourceResponse } from '../common/resource/resource-response';
-import { ResourceType } from '../common/resource/resource-type.decorator';
+import { ApiWrite } from '../common/resource/resource-api.decorators';
+import { HistoryController, ResourceController, ResourceRoutes } from '../common/resource/resource-controllers';
+import { ResourceResponse } from '../common/resource/resource-response';
 import { ResourceService } from '../common/resource/resource.service';
 import { CustomerResource } from './customer.resource';
 import { CustomersService } from './customers.service';
@@ -40,68 +40,35 @@ const SEED_004_PATCH = {
   CustomProperties: { 'sample string 1': 'sample string 2' },
 };
 
-/**
- * Customers (seeds 001, 003, 004): one record, three update doors. A `user` sees and changes
- * only its own customer; admins their company's; GDPR rules in CustomerAccessPolicy.
- */
-@ApiTags('Customers')
-@ApiBearerAuth()
-@ResourceType(CustomerResource)
-@Controller('customers')
-export class CustomersController {
-  constructor(
-    private readonly resources: ResourceService,
-    private readonly store: CustomersStore,
-    private readonly customers: CustomersService,
-  ) {}
-
-  @Post()
-  @RequireScope('customers:write')
-  @RequireRole('admin', 'superadmin')
-  @ApiCreate(CustomerResource, 'Create a customer')
-  create(
-    @CurrentCaller() caller: Caller,
-    @Body() body: unknown,
-    @Query('companyId') companyId: string | undefined,
-    @DryRun() dryRun: boolean,
-  ): Promise<ResourceResponse> {
-    return this.resources.create(this.store, { caller, companyId, dryRun, body }, (record) => `/customers/${record.id}`);
-  }
-
-  @Get()
-  @RequireScope('customers:read')
-  @ApiList(CustomerResource, 'List customers, newest first (a user sees only itself)')
-  list(
-    @CurrentCaller() caller: Caller,
-    @Query('companyId') companyId?: string,
-    @Query('limit') limit?: string,
-    @Query('cursor') cursor?: string,
-  ): Promise<ResourcePage> {
-    return this.resources.list(this.store, { caller, companyId, limit, cursor });
-  }
-
-  @Get(':id')
-  @RequireScope('customers:read')
-  @ApiGet(CustomerResource, 'Get a customer (GDPR fields masked for restricted records)')
-  get(@CurrentCaller() caller: Caller, @Param('id') id: string, @Query('companyId') companyId?: string): Promise<ResourceResponse> {
-    return this.resources.get(this.store, { caller, id, companyId });
-  }
-
-  @Patch(':id')
-  @RequireScope('customers:write')
-  @ApiPatch(CustomerResource, 'Update partial customer data (seed 001)', {
+const ROUTES: ResourceRoutes = {
+  path: 'customers',
+  tag: 'Customers',
+  type: CustomerResource,
+  store: CustomersStore,
+  scopes: { read: 'customers:read', write: 'customers:write' },
+  // A user may PATCH its own customer (the store hides every other one: 404).
+  writers: ['user', 'admin', 'superadmin'],
+  noun: 'customer',
+  patchExamples: {
     merge: { telNumber1: '+358401234567', notes: 'Prefers mornings' },
     jsonPatch: [{ op: 'replace', path: '/email', value: 'anna@example.com' }],
-  })
-  update(
-    @CurrentCaller() caller: Caller,
-    @Param('id') id: string,
-    @PatchBody() body: PatchBodyValue,
-    @ReadPreconditions() preconditions: Preconditions,
-    @DryRun() dryRun: boolean,
-    @Query('companyId') companyId?: string,
-  ): Promise<ResourceResponse> {
-    return this.resources.update(this.store, { caller, id, companyId, body, preconditions, dryRun });
+  },
+};
+
+/**
+ * Customers (seeds 001, 003, 004): one record, three update doors. The shared routes (create,
+ * list, get, PATCH of seed 001) plus seed 003's PUT and seed 004's PATCH by identifier. A
+ * `user` sees and changes only its own customer; GDPR rules in CustomerAccessPolicy.
+ */
+// A decorator of its own makes TypeScript emit this constructor's parameter types for Nest's DI.
+@ApiExtraModels(CustomerPutRequest)
+export class CustomersController extends ResourceController(ROUTES) {
+  constructor(
+    resources: ResourceService,
+    store: CustomersStore,
+    private readonly customers: CustomersService,
+  ) {
+    super(resources, store);
   }
 
   @Put(':id')
@@ -150,3 +117,5 @@ export class CustomersController {
     return this.customers.patchByIdentifier({ caller, companyId, body, preconditions, dryRun });
   }
 }
+
+export class CustomersHistoryController extends HistoryController(ROUTES) {}

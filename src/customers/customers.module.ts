@@ -2,9 +2,8 @@ import { Module } from '@nestjs/common';
 import { CustomFieldsController } from './custom-fields/custom-fields.controller';
 import { CustomFieldsService } from './custom-fields/custom-fields.service';
 import { CustomerAccessPolicy } from './customer-access.policy';
-import { CustomersHistoryController } from './customers-history.controller';
 import { CustomersLookup } from './customers-lookup.service';
-import { CustomersController } from './customers.controller';
+import { CustomersController, CustomersHistoryController } from './customers.controller';
 import { CustomersService } from './customers.service';
 import { CustomersStore } from './customers.store';
 
