@@ -15,18 +15,18 @@ describe('embedded PostgreSQL start, stop and restart (API.md §1.10)', () => {
   let dataDir: string;
   const children: ChildProcess[] = [];
 
-  const env = (port: number) => ({
+  const env = (port: number, logLevel = 'warn') => ({
     ...process.env,
     DATABASE_URL: '',
     EMBEDDED_PG_DATA_DIR: dataDir,
     PORT: String(port),
     HOST: '127.0.0.1',
     JWT_SECRET: TEST_JWT_SECRET,
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: logLevel,
   });
 
-  function startService(port: number): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], { env: env(port) });
+  function startService(port: number, logLevel?: string): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], { env: env(port, logLevel) });
     children.push(child);
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -82,16 +82,28 @@ describe('embedded PostgreSQL start, stop and restart (API.md §1.10)', () => {
     expect(await first.exited).toBe(0);
     expect(existsSync(join(dataDir, 'postmaster.pid'))).toBe(false);
 
-    // Restart on the same directory: the client is still there.
-    const restarted = startService(port);
+    // Restart on the same directory (logging every request): the client is still there.
+    const restarted = startService(port, 'info');
     await waitForHealth(port);
-    const token = await fetch(`http://127.0.0.1:${port}/auth/token`, {
+    // SIGTERM while the token request is in flight (hashing the secret takes a while): the
+    // request still completes, then the service exits cleanly.
+    const pending = fetch(`http://127.0.0.1:${port}/auth/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret }),
     });
-    expect(token.status).toBe(200);
+    await new Promise((done) => setTimeout(done, 15));
     restarted.child.kill('SIGTERM');
+    const token = await pending;
+    expect(token.status).toBe(200);
+    const { access_token: accessToken } = (await token.json()) as { access_token: string };
     expect(await restarted.exited).toBe(0);
+
+    // One JSON line per request with its id; never the secret, the token or the body.
+    const logs = restarted.output();
+    expect(logs).toMatch(/"reqId":"[^"]+".*"path":"\/auth\/token".*"statusCode":200/);
+    expect(logs).not.toContain(client.clientSecret);
+    expect(logs).not.toContain(accessToken);
+    expect(logs).not.toContain('grant_type');
   }, 180_000);
 });

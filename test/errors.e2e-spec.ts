@@ -93,6 +93,24 @@ describe('errors are RFC 9457 problems (API.md §1.6)', () => {
   });
 });
 
+describe('security headers (@fastify/helmet)', () => {
+  let app: NestFastifyApplication;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  it('sends them on answers and on problems', async () => {
+    for (const url of ['/health', '/auth/me']) {
+      const response = await app.inject({ method: 'GET', url });
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+      expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+    }
+  });
+});
+
 describe('X-Request-Id (API.md §1.9)', () => {
   let app: NestFastifyApplication;
   beforeAll(async () => {
