@@ -6,7 +6,7 @@ import { APP_CONFIG } from '../../config/app-config.provider';
 import { Preconditions } from '../common/concurrency/preconditions';
 import { UnreadableBody } from '../common/http/body-parsers';
 import { Caller } from '../common/http/caller';
-import { badRequest, ProblemException } from '../common/http/problem.exception';
+import { badRequest, conflict, ProblemException } from '../common/http/problem.exception';
 import { parseMergePatch, PatchRequestError } from '../common/patch';
 import { PatchBody } from '../common/patch/patch-request';
 import { canonicalizeObject } from '../common/resource/canonical-input';
@@ -57,8 +57,8 @@ export class CustomersService {
   put(request: DoorRequest & { id: string }): Promise<ResourceResponse> {
     return this.resources.update(this.store, {
       ...request,
-      body: async (view) =>
-        putToPatch(request.body.payload, view, await this.customFields.list(view.companyId as string), this.maxDepth),
+      body: async (view, manager) =>
+        putToPatch(request.body.payload, view, await this.customFields.list(view.companyId as string, manager), this.maxDepth),
       doorManagedPaths: PUT_MANAGED_PATHS,
     });
   }
@@ -72,7 +72,14 @@ export class CustomersService {
     return this.resources.update(this.store, {
       ...request,
       id: located.id,
-      body: () => ({ kind: 'merge-patch', patch: located.patch }),
+      body: (view) => {
+        if (!located.stillMatches(view)) {
+          throw conflict('The customer changed while it was being updated; send the request again.', [
+            { pointer: '/personalId', detail: 'no longer names this customer' },
+          ]);
+        }
+        return { kind: 'merge-patch', patch: located.patch };
+      },
     });
   }
 

@@ -29,7 +29,8 @@ const WRITABLE = [
 /*
  * The statements are assembled once, at load time, from the constant column list above; no
  * input ever becomes SQL text. `configs` adds the company's custom field names in the same
- * round trip. `$3` narrows visibility to the caller's own record for the `user` role.
+ * round trip. The user_id parameter (`$3` in the lookups, `$5` in LIST) narrows visibility to
+ * the caller's own record for the `user` role.
  */
 const CONFIGS = `(SELECT coalesce(jsonb_agg(jsonb_build_object('id', f.id, 'name', f.name, 'dataType', f.data_type) ORDER BY f.id), '[]')
    FROM custom_field_configs f WHERE f.company_id = c.company_id) AS field_configs`;

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { formatForError, toXml } from './content-negotiation';
+import { loggableError } from './loggable-error';
 import { ProblemException } from './problem.exception';
 import { PROBLEM_CONTENT_TYPE, problemDocument } from './problem-document';
 
@@ -33,7 +34,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.send(request, reply, problemDocument({ status, detail: detailOf(exception, status), instance, requestId }));
       return;
     }
-    this.logger.error({ err: exception, requestId }, 'Unhandled error');
+    this.logger.error({ err: loggableError(exception), requestId }, 'Unhandled error');
     this.send(request, reply, problemDocument({ status: 500, detail: GENERIC_500, instance, requestId }));
   }
 

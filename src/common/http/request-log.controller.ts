@@ -1,5 +1,6 @@
 import { LogController } from 'fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { loggableError } from './loggable-error';
 
 /**
  * One log line per request, on completion, with the request id (Fastify binds it as `reqId`),
@@ -21,7 +22,7 @@ export class RequestLogController extends LogController {
       statusCode: reply.statusCode,
       responseTime: reply.elapsedTime,
     };
-    if (error) reply.log.error({ ...line, err: error }, 'request errored');
+    if (error) reply.log.error({ ...line, err: loggableError(error) }, 'request errored');
     else reply.log.info(line, 'request completed');
   }
 }

@@ -28,10 +28,17 @@ export interface UpdateCommand {
    * The raw body (PATCH), or a builder of a canonical request from the caller's view of the
    * record (the PUT of seed 003 and the PATCH-by-identifier of seed 004).
    */
-  body: PatchBody | ((view: JsonObject) => PatchRequest | Promise<PatchRequest>);
+  body: PatchBody | PatchRequestBuilder;
   /** Read-only paths this door itself maintains (seed 003's custom field values and access keys). */
   doorManagedPaths?: string[];
 }
+
+/**
+ * Builds a canonical request from the caller's view of the locked record. It runs inside the
+ * transaction and must query through `manager`: another pool connection could wait forever on
+ * connections held by transactions like this one.
+ */
+export type PatchRequestBuilder = (view: JsonObject, manager: EntityManager) => PatchRequest | Promise<PatchRequest>;
 
 export interface CreateCommand {
   caller: Caller;
@@ -88,7 +95,7 @@ export class PatchPipeline {
       let after: JsonObject;
       try {
         const request =
-          typeof command.body === 'function' ? await command.body(view) : parsePatchRequest(schema, command.body, this.limits);
+          typeof command.body === 'function' ? await command.body(view, manager) : parsePatchRequest(schema, command.body, this.limits);
         assertPreconditions(command.preconditions, record);
         operations = request.kind === 'merge-patch' ? mergePatchToOps(view, request.patch) : request.operations;
         store.authorizeOperations?.(command.caller, view, operations);
@@ -107,7 +114,8 @@ export class PatchPipeline {
       store.authorizeChange?.({ ...context, before: view, after, operations, changedPaths: changes.map((op) => op.path) });
       if (changes.length === 0) return { record, stored: false }; // nothing changed: no new version, no audit row
 
-      const document = this.applyToStored(schema, record.document, changes);
+      // Without a separate view the patched view already is the new stored document.
+      const document = store.present ? this.applyToStored(schema, record.document, changes) : after;
       await this.validate(manager, store, record.companyId, document, record.document);
       if (command.dryRun) return { record: { ...record, document }, stored: false };
 

@@ -7,8 +7,8 @@ import { Preconditions } from '../concurrency/preconditions';
 import { Caller } from '../http/caller';
 import { notFound } from '../http/problem.exception';
 import { decodeCursor, pageSize, toPage } from '../pagination/page';
-import { PatchPipeline, WriteResult } from '../patch/patch-pipeline.service';
-import { PatchBody, PatchRequest } from '../patch/patch-request';
+import { PatchPipeline, PatchRequestBuilder, WriteResult } from '../patch/patch-pipeline.service';
+import { PatchBody } from '../patch/patch-request';
 import { JsonObject } from './document-checks';
 import { ResourcePage, ResourceResponse } from './resource-response';
 import { ListableResourceStore, ResourceStore, StoredRecord } from './resource-store';
@@ -22,7 +22,7 @@ export interface ReadRequest {
 export interface WriteRequest extends ReadRequest {
   dryRun: boolean;
   preconditions: Preconditions;
-  body: PatchBody | ((view: JsonObject) => PatchRequest | Promise<PatchRequest>);
+  body: PatchBody | PatchRequestBuilder;
   doorManagedPaths?: string[];
 }
 
@@ -77,9 +77,10 @@ export class ResourceService {
   async update(store: ResourceStore, request: WriteRequest): Promise<ResourceResponse> {
     const scope = resolveTenantScope(request.caller.actor, request.companyId);
     const result = await this.pipeline.update(store, { ...request, scope });
-    // A dry run shows the record too, so a level-2 read is audited all the same.
+    // The answer shows the record (a dry run's too), so a level-2 read is audited.
     await this.auditReads(store, [result.record], request.caller);
-    return respond(store, request.dryRun ? { ...result, stored: false } : { ...result, stored: true }, request.caller);
+    // A no-op still answers with the record's ETag; a dry run has none (nothing was stored).
+    return respond(store, { ...result, stored: !request.dryRun }, request.caller);
   }
 
   async history(store: ResourceStore, request: ReadRequest & { limit?: string; cursor?: string }): Promise<HistoryPage> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { unprocessable } from '../../common/http/problem.exception';
 import { CustomFieldConfig, CustomFieldConfigDto } from './custom-field-config';
 import { customFieldValueProblem } from './custom-field-value.check';
@@ -54,8 +54,9 @@ const asConfig = (input: CustomFieldConfigDto): CustomFieldConfig => ({
 export class CustomFieldsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(companyId: string): Promise<CustomFieldConfig[]> {
-    const rows: ConfigRow[] = await this.dataSource.query('SELECT * FROM custom_field_configs WHERE company_id = $1 ORDER BY id', [
+  /** Pass `manager` when inside a transaction, so the query uses its connection. */
+  async list(companyId: string, manager: EntityManager = this.dataSource.manager): Promise<CustomFieldConfig[]> {
+    const rows: ConfigRow[] = await manager.query('SELECT * FROM custom_field_configs WHERE company_id = $1 ORDER BY id', [
       companyId,
     ]);
     return rows.map(toConfig);

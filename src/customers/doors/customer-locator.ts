@@ -14,6 +14,11 @@ export interface Located {
   id: string;
   /** The body without the fields that named the record: the merge patch to apply. */
   patch: JsonObject;
+  /**
+   * Whether the locked record still answers to the identifier: the lookup runs before the
+   * row is locked, and a personalId can change in between (the number and id cannot).
+   */
+  stillMatches(view: JsonObject): boolean;
 }
 
 /**
@@ -30,6 +35,7 @@ export async function locateCustomer(
   const { customerNumber, id, personalId, personalIdTypeId, ...rest } = body;
   let rows: Array<{ id: string }>;
   let patch: JsonObject;
+  let stillMatches: Located['stillMatches'] = () => true;
   const byNumber = customerNumber !== undefined && customerNumber !== null;
   if (byNumber) {
     requireCompany(scope);
@@ -56,6 +62,7 @@ export async function locateCustomer(
     }
     rows = await manager.query(BY_PERSONAL_ID, [scope.companyId, onlyUser, personalId, type]);
     patch = rest;
+    stillMatches = (view) => view.personalId === personalId && (type === null || view.personalIdTypeId === type);
   } else {
     throw badRequest('Name the customer with customerId, id or personalId.', [
       { pointer: '/customerId', detail: 'customerId, id or personalId is required' },
@@ -67,7 +74,7 @@ export async function locateCustomer(
       { pointer: '/personalId', detail: 'matches several customers' },
     ]);
   }
-  return { id: rows[0].id, patch };
+  return { id: rows[0].id, patch, stillMatches };
 }
 
 /**
