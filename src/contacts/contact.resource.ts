@@ -15,14 +15,13 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Field } from '../common/resource/field.decorator';
-import { IsFlatObject } from '../common/resource/validators';
+import { IsFlatObject, OptionalText } from '../common/resource/validators';
 
 /**
  * A CRM organisation of seed 002 (SuperOffice ContactEntity) as the API shows it (API.md §3).
  * Names match case-insensitively, so the seed's PascalCase (`Department`, `OrgNr`) binds.
  */
 
-const text = (max: number) => applyDecorators(IsOptional(), IsString(), MaxLength(max));
 
 export class ContactEmail {
   @Field({ kind: 'string', api: { format: 'email', example: 'sales@example.com' } })
@@ -31,7 +30,7 @@ export class ContactEmail {
   value!: string;
 
   @Field({ kind: 'string' })
-  @applyDecorators(text(220))
+  @OptionalText(220)
   description?: string | null;
 }
 
@@ -42,7 +41,7 @@ export class ContactValue {
   value!: string;
 
   @Field({ kind: 'string' })
-  @applyDecorators(text(220))
+  @OptionalText(220)
   description?: string | null;
 }
 
@@ -71,12 +70,12 @@ export class ContactInterest {
 }
 
 export class ContactAddress {
-  @Field({ kind: 'string' }) @applyDecorators(text(200)) address1?: string | null;
-  @Field({ kind: 'string' }) @applyDecorators(text(200)) address2?: string | null;
-  @Field({ kind: 'string' }) @applyDecorators(text(200)) address3?: string | null;
-  @Field({ kind: 'string' }) @applyDecorators(text(200)) city?: string | null;
-  @Field({ kind: 'string' }) @applyDecorators(text(200)) zipcode?: string | null;
-  @Field({ kind: 'string' }) @applyDecorators(text(200)) state?: string | null;
+  @Field({ kind: 'string' }) @OptionalText(200) address1?: string | null;
+  @Field({ kind: 'string' }) @OptionalText(200) address2?: string | null;
+  @Field({ kind: 'string' }) @OptionalText(200) address3?: string | null;
+  @Field({ kind: 'string' }) @OptionalText(200) city?: string | null;
+  @Field({ kind: 'string' }) @OptionalText(200) zipcode?: string | null;
+  @Field({ kind: 'string' }) @OptionalText(200) state?: string | null;
 }
 
 export class AssociateReference {
@@ -117,12 +116,12 @@ export class ContactResource {
   @Length(1, 220)
   name!: string;
 
-  @Field({ kind: 'string', api: { example: 'Sales' } }) @applyDecorators(text(220)) department?: string | null;
-  @Field({ kind: 'string', api: { description: 'VAT number or similar' } }) @applyDecorators(text(220)) orgNr?: string | null;
-  @Field({ kind: 'string' }) @applyDecorators(text(220)) number1?: string | null;
-  @Field({ kind: 'string' }) @applyDecorators(text(220)) number2?: string | null;
-  @Field({ kind: 'string' }) @applyDecorators(text(220)) kananame?: string | null;
-  @Field({ kind: 'string', api: { maxLength: 2000 } }) @applyDecorators(text(2000)) description?: string | null;
+  @Field({ kind: 'string', api: { example: 'Sales' } }) @OptionalText(220) department?: string | null;
+  @Field({ kind: 'string', api: { description: 'VAT number or similar' } }) @OptionalText(220) orgNr?: string | null;
+  @Field({ kind: 'string' }) @OptionalText(220) number1?: string | null;
+  @Field({ kind: 'string' }) @OptionalText(220) number2?: string | null;
+  @Field({ kind: 'string' }) @OptionalText(220) kananame?: string | null;
+  @Field({ kind: 'string', api: { maxLength: 2000 } }) @OptionalText(2000) description?: string | null;
 
   @Field({ kind: 'boolean' })
   @IsOptional()

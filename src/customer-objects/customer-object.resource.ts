@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Field } from '../common/resource/field.decorator';
-import { IsDateTimeWithOffset, IsNotBefore } from '../common/resource/validators';
+import { IsDateTimeWithOffset, IsNotBefore, OptionalText } from '../common/resource/validators';
 
 /**
  * The customer object of seed 000 as the API shows it (API.md §2). Each property carries its
@@ -129,7 +129,6 @@ export class ObjectLocation {
   longitude!: number;
 }
 
-const text = (max: number) => [IsOptional(), IsString(), MaxLength(max)];
 const stringList = [
   IsOptional(),
   IsArray(),
@@ -176,7 +175,7 @@ export class CustomerObjectResource {
   contract?: ObjectContract | null;
 
   @Field({ kind: 'string' })
-  @applyDecorators(...text(200))
+  @OptionalText(200)
   objectManagerId?: string | null;
 
   @Field({ kind: 'array', nested: () => ObjectMaterial, api: { maxItems: 500 } })
@@ -204,7 +203,7 @@ export class CustomerObjectResource {
   rating?: number | null;
 
   @Field({ kind: 'string', api: { maxLength: 2000 } })
-  @applyDecorators(...text(2000))
+  @OptionalText(2000)
   description?: string | null;
 
   @Field({ kind: 'any', api: { description: 'Free-form JSON; keys are data (case-sensitive).' } })
@@ -214,15 +213,15 @@ export class CustomerObjectResource {
   key?: unknown;
 
   @Field({ kind: 'string' })
-  @applyDecorators(...text(200))
+  @OptionalText(200)
   orderDescription?: string | null;
 
   @Field({ kind: 'string' })
-  @applyDecorators(...text(200))
+  @OptionalText(200)
   contactName?: string | null;
 
   @Field({ kind: 'string' })
-  @applyDecorators(...text(200))
+  @OptionalText(200)
   invoiceRecipientId?: string | null;
 
   @Field({ kind: 'array', items: 'string', api: { maxItems: 100 } })
@@ -230,7 +229,7 @@ export class CustomerObjectResource {
   invoiceCCRecipientIds?: string[] | null;
 
   @Field({ kind: 'string' })
-  @applyDecorators(...text(200))
+  @OptionalText(200)
   serviceRecipient?: string | null;
 
   @Field({ kind: 'array', items: 'string', api: { maxItems: 100 } })

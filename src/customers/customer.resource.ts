@@ -17,26 +17,25 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Field } from '../common/resource/field.decorator';
-import { IsCalendarDate, IsDecimal, IsStringMap } from '../common/resource/validators';
+import { IsCalendarDate, IsDecimal, IsStringMap, OptionalText } from '../common/resource/validators';
 
 /**
  * A person or business customer (seeds 001, 003, 004 as one record, API.md §4). GDPR marks
  * drive masking, history redaction and the write rules; aliases let each seed's names bind.
  */
 
-const text = (max: number) => applyDecorators(IsOptional(), IsString(), MaxLength(max));
 /** ISO 8601 has a year 0000 (1 BC); PostgreSQL's date type does not, and would answer 500. */
 const notYearZero = () => Matches(/^(?!0000)/, { message: 'the year 0000 does not exist in the calendar used here' });
 const optionalId = () => applyDecorators(IsOptional(), IsInt(), Min(0), Max(2147483647));
 const flag = () => applyDecorators(IsOptional(), IsBoolean());
 
 export class InvoiceAddress {
-  @Field({ kind: 'string' }) @applyDecorators(text(200)) corporateIdentityNumber?: string | null;
-  @Field({ kind: 'string' }) @applyDecorators(text(200)) invoiceAddress1?: string | null;
-  @Field({ kind: 'string' }) @applyDecorators(text(200)) invoiceAddress2?: string | null;
-  @Field({ kind: 'string' }) @applyDecorators(text(200)) invoiceCity?: string | null;
-  @Field({ kind: 'string' }) @applyDecorators(text(200)) invoicePostalCode?: string | null;
-  @Field({ kind: 'string' }) @applyDecorators(text(200)) invoiceCountryCode?: string | null;
+  @Field({ kind: 'string' }) @OptionalText(200) corporateIdentityNumber?: string | null;
+  @Field({ kind: 'string' }) @OptionalText(200) invoiceAddress1?: string | null;
+  @Field({ kind: 'string' }) @OptionalText(200) invoiceAddress2?: string | null;
+  @Field({ kind: 'string' }) @OptionalText(200) invoiceCity?: string | null;
+  @Field({ kind: 'string' }) @OptionalText(200) invoicePostalCode?: string | null;
+  @Field({ kind: 'string' }) @OptionalText(200) invoiceCountryCode?: string | null;
 }
 
 export class CustomFieldValue {
@@ -64,13 +63,13 @@ export class CustomerResource {
   companyId!: string;
 
   @Field({ kind: 'string', api: { description: 'The linked account (token sub); only admins may change it' } })
-  @applyDecorators(text(200))
+  @OptionalText(200)
   userId?: string | null;
 
-  @Field({ kind: 'string', gdpr: true, aliases: ['Firstname'] }) @applyDecorators(text(50)) firstName?: string | null;
-  @Field({ kind: 'string', gdpr: true, aliases: ['Lastname'] }) @applyDecorators(text(50)) lastName?: string | null;
-  @Field({ kind: 'string', gdpr: true }) @applyDecorators(text(100)) name?: string | null;
-  @Field({ kind: 'string', gdpr: true }) @applyDecorators(text(100)) nameExtension?: string | null;
+  @Field({ kind: 'string', gdpr: true, aliases: ['Firstname'] }) @OptionalText(50) firstName?: string | null;
+  @Field({ kind: 'string', gdpr: true, aliases: ['Lastname'] }) @OptionalText(50) lastName?: string | null;
+  @Field({ kind: 'string', gdpr: true }) @OptionalText(100) name?: string | null;
+  @Field({ kind: 'string', gdpr: true }) @OptionalText(100) nameExtension?: string | null;
 
   @Field({ kind: 'string', gdpr: true, api: { format: 'email' } })
   @IsOptional()
@@ -78,8 +77,8 @@ export class CustomerResource {
   @MaxLength(100)
   email?: string | null;
 
-  @Field({ kind: 'string', gdpr: true, aliases: ['telNumber1'] }) @applyDecorators(text(25)) phone?: string | null;
-  @Field({ kind: 'string', gdpr: true, aliases: ['telNumber2'] }) @applyDecorators(text(25)) phone2?: string | null;
+  @Field({ kind: 'string', gdpr: true, aliases: ['telNumber1'] }) @OptionalText(25) phone?: string | null;
+  @Field({ kind: 'string', gdpr: true, aliases: ['telNumber2'] }) @OptionalText(25) phone2?: string | null;
 
   @Field({ kind: 'array', items: 'string', gdpr: true, api: { maxItems: 2 } })
   @IsOptional()
@@ -96,18 +95,18 @@ export class CustomerResource {
   @Field({ kind: 'boolean' }) @applyDecorators(flag()) isActive?: boolean | null;
 
   @Field({ kind: 'string', gdpr: true, api: { description: 'Personal or business id' } })
-  @applyDecorators(text(30))
+  @OptionalText(30)
   identityNumber?: string | null;
 
-  @Field({ kind: 'string', gdpr: true }) @applyDecorators(text(100)) invoiceName?: string | null;
+  @Field({ kind: 'string', gdpr: true }) @OptionalText(100) invoiceName?: string | null;
 
   @Field({ kind: 'string', api: { description: 'Unique per company and personalIdTypeId' } })
-  @applyDecorators(text(30))
+  @OptionalText(30)
   personalId?: string | null;
 
   @Field({ kind: 'integer' }) @applyDecorators(optionalId()) personalIdTypeId?: number | null;
-  @Field({ kind: 'string' }) @applyDecorators(text(200)) personalIdTypeExtRef?: string | null;
-  @Field({ kind: 'string' }) @applyDecorators(text(200)) extRef?: string | null;
+  @Field({ kind: 'string' }) @OptionalText(200) personalIdTypeExtRef?: string | null;
+  @Field({ kind: 'string' }) @OptionalText(200) extRef?: string | null;
 
   @Field({ kind: 'string', gdpr: true, aliases: ['DOB'], api: { format: 'date', description: 'Not in the future' } })
   @IsOptional()
@@ -120,7 +119,7 @@ export class CustomerResource {
   @IsIn([0, 1, 2])
   sex?: number | null;
 
-  @Field({ kind: 'string', aliases: ['note'] }) @applyDecorators(text(250)) notes?: string | null;
+  @Field({ kind: 'string', aliases: ['note'] }) @OptionalText(250) notes?: string | null;
 
   @Field({ kind: 'integer' }) @applyDecorators(optionalId()) languageId?: number | null;
   @Field({ kind: 'integer' }) @applyDecorators(optionalId()) statusId?: number | null;

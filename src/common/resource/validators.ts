@@ -1,4 +1,5 @@
-import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { IsOptional, IsString, MaxLength, registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -130,3 +131,6 @@ export function IsStringMap(limits: { maxKeys: number; maxKeyLength: number; max
       },
     });
 }
+
+/** An optional (nullable) string of at most `max` characters: the most common field rule. */
+export const OptionalText = (max: number) => applyDecorators(IsOptional(), IsString(), MaxLength(max));

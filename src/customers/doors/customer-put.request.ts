@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { IsArray, IsBoolean, IsEmail, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field } from '../../common/resource/field.decorator';
+import { OptionalText } from '../../common/resource/validators';
 import { InvoiceAddress } from '../customer.resource';
 
 /** Seed 003 `AddCustomField`: a value for one of the company's custom field configs. */
@@ -23,7 +24,6 @@ export class PutAccessKeyToDelete {
   @Field({ kind: 'string', api: { format: 'uuid' } }) @IsUUID() id!: string;
 }
 
-const text = (max: number) => applyDecorators(IsOptional(), IsString(), MaxLength(max));
 const list = (type: () => new () => object) =>
   applyDecorators(Field({ kind: 'array', nested: type }), IsOptional(), IsArray(), ValidateNested({ each: true }));
 
@@ -35,9 +35,9 @@ export class CustomerPutRequest {
   @Field({ kind: 'string', api: { description: 'Ignored: the company comes from ?companyId= and the token' } })
   companyId?: string | null;
 
-  @Field({ kind: 'string', aliases: ['Firstname'] }) @applyDecorators(text(50)) firstName?: string | null;
-  @Field({ kind: 'string', aliases: ['Lastname'] }) @applyDecorators(text(50)) lastName?: string | null;
-  @Field({ kind: 'string' }) @applyDecorators(text(25)) phone?: string | null;
+  @Field({ kind: 'string', aliases: ['Firstname'] }) @OptionalText(50) firstName?: string | null;
+  @Field({ kind: 'string', aliases: ['Lastname'] }) @OptionalText(50) lastName?: string | null;
+  @Field({ kind: 'string' }) @OptionalText(25) phone?: string | null;
 
   @Field({ kind: 'string', api: { format: 'email' } })
   @IsOptional()
