@@ -19,7 +19,25 @@ export async function newObject(
   return response.json();
 }
 
-/** PATCH with an explicit content type; `body` is sent as JSON unless it is already a string. */
+/** A write with an explicit content type; `body` is sent as JSON unless it is already a string. */
+function send(
+  app: NestFastifyApplication,
+  method: 'PATCH' | 'PUT',
+  url: string,
+  token: string,
+  body: unknown,
+  contentType: string,
+  headers: Record<string, string>,
+) {
+  return app.inject({
+    method,
+    url,
+    headers: { ...bearer(token), 'content-type': contentType, ...headers },
+    payload: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+/** PATCH with an explicit content type (merge patch by default). */
 export function patch(
   app: NestFastifyApplication,
   url: string,
@@ -28,12 +46,7 @@ export function patch(
   contentType = 'application/merge-patch+json',
   headers: Record<string, string> = {},
 ) {
-  return app.inject({
-    method: 'PATCH',
-    url,
-    headers: { ...bearer(token), 'content-type': contentType, ...headers },
-    payload: typeof body === 'string' ? body : JSON.stringify(body),
-  });
+  return send(app, 'PATCH', url, token, body, contentType, headers);
 }
 
 export const OBJECTS = '/v2/objects';
@@ -143,12 +156,7 @@ export function putCustomer(
   query = '',
   headers: Record<string, string> = {},
 ) {
-  return app.inject({
-    method: 'PUT',
-    url: `${CUSTOMERS}/${id}${query}`,
-    headers: { ...bearer(token), 'content-type': 'application/json', ...headers },
-    payload: typeof body === 'string' ? body : JSON.stringify(body),
-  });
+  return send(app, 'PUT', `${CUSTOMERS}/${id}${query}`, token, body, 'application/json', headers);
 }
 
 /** A customer's audit history, newest first, all of it (fails the test unless 200). */
