@@ -6,6 +6,7 @@ import { formatInZone } from '../common/http/time-zone';
 import { ZoneRenderable } from '../common/http/zone-renderable';
 import { decodeCursor, toPage } from '../common/pagination/page';
 import { PatchOperation } from '../common/patch';
+import { PreparedStatement } from '../database/prepared-statement';
 
 export interface AuditRecord {
   companyId: string;
@@ -51,16 +52,28 @@ interface AuditRow {
   ops: PatchOperation[];
 }
 
-const INSERT = `INSERT INTO audit_log (company_id, resource, resource_id, at, actor_sub, actor_role, request_id, kind, ops)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`;
+const INSERT = new PreparedStatement(
+  'audit.insert',
+  `INSERT INTO audit_log (company_id, resource, resource_id, at, actor_sub, actor_role, request_id, kind, ops)
+   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+);
+const HISTORY = new PreparedStatement(
+  'audit.history',
+  `SELECT id, at, actor_sub, actor_role, request_id, kind, ops FROM audit_log
+    WHERE company_id = $1 AND resource = $2 AND resource_id = $3 AND ($4::bigint IS NULL OR id < $4::bigint)
+    ORDER BY id DESC LIMIT $5`,
+);
 
-/** Writes audit rows inside the caller's transaction, and reads a record's history. */
+/**
+ * Writes audit rows that are not part of a change (reads of level-2 records), and reads a
+ * record's history. A change's own audit row is written by the store's AuditedStatement.
+ */
 @Injectable()
 export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async record(manager: EntityManager, entry: AuditRecord): Promise<void> {
-    await manager.query(INSERT, [
+    await INSERT.run(manager, [
       entry.companyId,
       entry.resource,
       entry.resourceId,
@@ -82,12 +95,7 @@ export class AuditService {
     cursor?: string,
   ): Promise<HistoryPage> {
     const [beforeId] = decodeCursor(cursor, 1) ?? [];
-    const rows: AuditRow[] = await this.dataSource.query(
-      `SELECT id, at, actor_sub, actor_role, request_id, kind, ops FROM audit_log
-        WHERE company_id = $1 AND resource = $2 AND resource_id = $3 AND ($4::bigint IS NULL OR id < $4::bigint)
-        ORDER BY id DESC LIMIT $5`,
-      [companyId, resource, resourceId, beforeId ?? null, size + 1],
-    );
+    const rows = await HISTORY.run<AuditRow[]>(this.dataSource.manager, [companyId, resource, resourceId, beforeId ?? null, size + 1]);
     const page = toPage(
       rows,
       size,

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { AuditedStatement, ChangeAudit } from '../audit/audited-statement';
 import { Caller } from '../common/http/caller';
 import { badRequest, ProblemFieldError } from '../common/http/problem.exception';
 import { invalidCursor } from '../common/pagination/page';
 import { completeShape, JsonObject } from '../common/resource/document-checks';
 import { resourceSchema } from '../common/resource/resource-registry';
 import { ListableResourceStore, StoredRecord, WriteContext } from '../common/resource/resource-store';
+import { PreparedStatement } from '../database/prepared-statement';
 import { ListName, ReferenceListsService } from '../reference-lists/reference-lists.service';
 import { TenantScope } from '../tenancy/tenant-scope';
 import { ContactResource } from './contact.resource';
@@ -18,29 +20,42 @@ const REFERENCES: Array<[field: string, list: ListName]> = [
   ['country', 'country'],
 ];
 
-const SELECT_VISIBLE = `SELECT * FROM contacts WHERE contact_id = $1 AND ($2::uuid IS NULL OR company_id = $2)`;
-const SELECT_VISIBLE_FOR_UPDATE = `${SELECT_VISIBLE} FOR UPDATE`;
+const VISIBLE = `SELECT * FROM contacts WHERE contact_id = $1 AND ($2::uuid IS NULL OR company_id = $2)`;
+const SELECT_VISIBLE = new PreparedStatement('contacts.select', VISIBLE);
+const SELECT_VISIBLE_FOR_UPDATE = new PreparedStatement('contacts.select-for-update', `${VISIBLE} FOR UPDATE`);
 
 const WRITABLE = `name, department, org_nr, number1, number2, kananame, description, no_mailing, xstop, deleted,
   source, emails, phones, faxes, urls, category_id, business_id, country_id, interests, address, custom_fields`;
 
-const INSERT = `INSERT INTO contacts (company_id, created_by, updated_by, created_at, updated_at, ${WRITABLE})
-  VALUES ($1, $2, $2, $3, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)
-  RETURNING *`;
+const INSERT = new AuditedStatement(
+  'contacts.insert',
+  `INSERT INTO contacts (company_id, created_by, updated_by, created_at, updated_at, ${WRITABLE})
+  VALUES ($7, $8, $8, $9, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30)
+  RETURNING *`,
+  { idColumn: 'contact_id' },
+);
 
-const UPDATE = `UPDATE contacts SET
-    name = $5, department = $6, org_nr = $7, number1 = $8, number2 = $9, kananame = $10, description = $11,
-    no_mailing = $12, xstop = $13, deleted = $14, source = $15, emails = $16, phones = $17, faxes = $18,
-    urls = $19, category_id = $20, business_id = $21, country_id = $22, interests = $23, address = $24,
-    custom_fields = $25, updated_by = $4, updated_at = $3, version = version + 1
-  WHERE company_id = $1 AND contact_id = $2
-  RETURNING *`;
+/** Writes only over the version the pipeline read (no row: another write came first). */
+const UPDATE = new AuditedStatement(
+  'contacts.update',
+  `UPDATE contacts SET
+    name = $12, department = $13, org_nr = $14, number1 = $15, number2 = $16, kananame = $17, description = $18,
+    no_mailing = $19, xstop = $20, deleted = $21, source = $22, emails = $23, phones = $24, faxes = $25,
+    urls = $26, category_id = $27, business_id = $28, country_id = $29, interests = $30, address = $31,
+    custom_fields = $32, updated_by = $11, updated_at = $10, version = version + 1
+  WHERE company_id = $7 AND contact_id = $8 AND version = $9
+  RETURNING *`,
+  { idColumn: 'contact_id' },
+);
 
-const LIST = `SELECT * FROM contacts
+const LIST = new PreparedStatement(
+  'contacts.list',
+  `SELECT * FROM contacts
   WHERE ($1::uuid IS NULL OR company_id = $1)
     AND ($2::timestamptz IS NULL OR (created_at, contact_id) < ($2::timestamptz, $3::int))
   ORDER BY created_at DESC, contact_id DESC
-  LIMIT $4`;
+  LIMIT $4`,
+);
 
 function contactIdOf(raw: string): number | undefined {
   if (!/^\d{1,10}$/.test(raw)) return undefined;
@@ -60,25 +75,37 @@ export class ContactsStore implements ListableResourceStore {
   async find(manager: EntityManager, scope: TenantScope, id: string, lock: boolean): Promise<StoredRecord | null> {
     const contactId = contactIdOf(id);
     if (contactId === undefined) return null;
-    const rows: ContactRow[] = await manager.query(lock ? SELECT_VISIBLE_FOR_UPDATE : SELECT_VISIBLE, [contactId, scope.companyId]);
+    const rows = await (lock ? SELECT_VISIBLE_FOR_UPDATE : SELECT_VISIBLE).run<ContactRow[]>(manager, [contactId, scope.companyId]);
     return rows.length ? toContactRecord(rows[0], this.lists) : null;
   }
 
-  async insert(manager: EntityManager, companyId: string, document: JsonObject, context: WriteContext): Promise<StoredRecord> {
-    const rows: ContactRow[] = await manager.query(INSERT, [companyId, context.actor.sub, context.now, ...writableContactValues(document)]);
+  async insert(
+    manager: EntityManager,
+    companyId: string,
+    document: JsonObject,
+    context: WriteContext,
+    audit: ChangeAudit,
+  ): Promise<StoredRecord> {
+    const rows = await INSERT.run<ContactRow[]>(manager, audit, [companyId, context.actor.sub, context.now, ...writableContactValues(document)]);
     return toContactRecord(rows[0], this.lists);
   }
 
-  async update(manager: EntityManager, record: StoredRecord, document: JsonObject, context: WriteContext): Promise<StoredRecord> {
-    // TypeORM answers an UPDATE with [rows, rowCount].
-    const [rows]: [ContactRow[], number] = await manager.query(UPDATE, [
+  async update(
+    manager: EntityManager,
+    record: StoredRecord,
+    document: JsonObject,
+    context: WriteContext,
+    audit: ChangeAudit,
+  ): Promise<StoredRecord | null> {
+    const rows = await UPDATE.run<ContactRow[]>(manager, audit, [
       record.companyId,
       Number(record.id),
+      record.version,
       context.now,
       context.actor.sub,
       ...writableContactValues(document),
     ]);
-    return toContactRecord(rows[0], this.lists);
+    return rows.length ? toContactRecord(rows[0], this.lists) : null;
   }
 
   async list(
@@ -88,7 +115,7 @@ export class ContactsStore implements ListableResourceStore {
     after?: [string, string],
   ): Promise<Array<{ record: StoredRecord; position: [string, string] }>> {
     if (after && (Number.isNaN(Date.parse(after[0])) || contactIdOf(after[1]) === undefined)) throw invalidCursor();
-    const rows: ContactRow[] = await manager.query(LIST, [scope.companyId, after?.[0] ?? null, after?.[1] ?? null, limit]);
+    const rows = await LIST.run<ContactRow[]>(manager, [scope.companyId, after?.[0] ?? null, after?.[1] ?? null, limit]);
     return rows.map((row) => ({
       record: toContactRecord(row, this.lists),
       position: [row.created_at.toISOString(), String(row.contact_id)],

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { EntityManager, QueryFailedError } from 'typeorm';
+import { AuditedStatement, ChangeAudit } from '../audit/audited-statement';
 import { Caller } from '../common/http/caller';
 import { conflict } from '../common/http/problem.exception';
 import { invalidCursor } from '../common/pagination/page';
@@ -10,6 +11,7 @@ import { completeShape, JsonObject } from '../common/resource/document-checks';
 import { resourceSchema } from '../common/resource/resource-registry';
 import { ChangeContext, ListableResourceStore, StoredRecord, WriteContext } from '../common/resource/resource-store';
 import { nextCompanyNumber } from '../database/company-sequence';
+import { PreparedStatement } from '../database/prepared-statement';
 import { TenantScope } from '../tenancy/tenant-scope';
 import { CustomerAccessPolicy } from './customer-access.policy';
 import { CustomerResource } from './customer.resource';
@@ -34,23 +36,32 @@ const WRITABLE = [
  */
 const CONFIGS = `(SELECT coalesce(jsonb_agg(jsonb_build_object('id', f.id, 'name', f.name, 'dataType', f.data_type) ORDER BY f.id), '[]')
    FROM custom_field_configs f WHERE f.company_id = c.company_id) AS field_configs`;
-const SELECT_VISIBLE = `SELECT c.*, ${CONFIGS} FROM customers c
+const VISIBLE = `SELECT c.*, ${CONFIGS} FROM customers c
   WHERE c.id = $1 AND ($2::uuid IS NULL OR c.company_id = $2) AND ($3::text IS NULL OR c.user_id = $3)`;
-const SELECT_VISIBLE_FOR_UPDATE = `${SELECT_VISIBLE} FOR UPDATE OF c`;
-const INSERT = `WITH c AS (
-    INSERT INTO customers (company_id, id, customer_number, created_at, updated_at, ${WRITABLE.join(', ')})
-    VALUES ($1, $2, $3, $4, $4, ${WRITABLE.map((_, i) => `$${i + 5}`).join(', ')}) RETURNING *)
-  SELECT c.*, ${CONFIGS} FROM c`;
-const UPDATE = `WITH c AS (
-    UPDATE customers SET ${WRITABLE.map((column, i) => `${column} = $${i + 4}`).join(', ')},
-      updated_at = $3, version = version + 1
-    WHERE company_id = $1 AND id = $2 RETURNING *)
-  SELECT c.*, ${CONFIGS} FROM c`;
-const LIST = `SELECT c.*, ${CONFIGS} FROM customers c
+const SELECT_VISIBLE = new PreparedStatement('customers.select', VISIBLE);
+const SELECT_VISIBLE_FOR_UPDATE = new PreparedStatement('customers.select-for-update', `${VISIBLE} FOR UPDATE OF c`);
+const INSERT = new AuditedStatement(
+  'customers.insert',
+  `INSERT INTO customers (company_id, id, customer_number, created_at, updated_at, ${WRITABLE.join(', ')})
+    VALUES ($7, $8, $9, $10, $10, ${WRITABLE.map((_, i) => `$${i + 11}`).join(', ')}) RETURNING *`,
+  { result: `SELECT c.*, ${CONFIGS} FROM written c` },
+);
+/** Writes only over the version the pipeline read (no row: another write came first). */
+const UPDATE = new AuditedStatement(
+  'customers.update',
+  `UPDATE customers SET ${WRITABLE.map((column, i) => `${column} = $${i + 11}`).join(', ')},
+      updated_at = $10, version = version + 1
+    WHERE company_id = $7 AND id = $8 AND version = $9 RETURNING *`,
+  { result: `SELECT c.*, ${CONFIGS} FROM written c` },
+);
+const LIST = new PreparedStatement(
+  'customers.list',
+  `SELECT c.*, ${CONFIGS} FROM customers c
   WHERE ($1::uuid IS NULL OR c.company_id = $1) AND ($5::text IS NULL OR c.user_id = $5)
     AND ($2::timestamptz IS NULL OR (c.created_at, c.id) < ($2::timestamptz, $3::uuid))
   ORDER BY c.created_at DESC, c.id DESC
-  LIMIT $4`;
+  LIMIT $4`,
+);
 
 /**
  * A whole ISO 8601 date-time (offset optional, as .NET clients send it). Only such a value is
@@ -70,7 +81,7 @@ export class CustomersStore implements ListableResourceStore {
 
   async find(manager: EntityManager, scope: TenantScope, id: string, lock: boolean, caller: Caller): Promise<StoredRecord | null> {
     if (!isUUID(id)) return null;
-    const rows: CustomerRow[] = await manager.query(lock ? SELECT_VISIBLE_FOR_UPDATE : SELECT_VISIBLE, [
+    const rows = await (lock ? SELECT_VISIBLE_FOR_UPDATE : SELECT_VISIBLE).run<CustomerRow[]>(manager, [
       id,
       scope.companyId,
       this.policy.onlyUser(caller.actor),
@@ -78,26 +89,31 @@ export class CustomersStore implements ListableResourceStore {
     return rows.length ? toCustomerRecord(rows[0]) : null;
   }
 
-  async insert(manager: EntityManager, companyId: string, document: JsonObject, context: WriteContext): Promise<StoredRecord> {
+  async insert(
+    manager: EntityManager,
+    companyId: string,
+    document: JsonObject,
+    context: WriteContext,
+    audit: ChangeAudit,
+  ): Promise<StoredRecord> {
     const number = await nextCompanyNumber(manager, companyId, this.resourceName);
-    const rows = await this.write<CustomerRow[]>(manager, INSERT, [
-      companyId,
-      randomUUID(),
-      number,
-      context.now,
-      ...writableCustomerValues(document),
-    ]);
+    const rows = await uniquePersonalId(
+      INSERT.run<CustomerRow[]>(manager, audit, [companyId, randomUUID(), number, context.now, ...writableCustomerValues(document)]),
+    );
     return toCustomerRecord(rows[0]);
   }
 
-  async update(manager: EntityManager, record: StoredRecord, document: JsonObject, context: WriteContext): Promise<StoredRecord> {
-    const rows = await this.write<CustomerRow[]>(manager, UPDATE, [
-      record.companyId,
-      record.id,
-      context.now,
-      ...writableCustomerValues(document),
-    ]);
-    return toCustomerRecord(rows[0]);
+  async update(
+    manager: EntityManager,
+    record: StoredRecord,
+    document: JsonObject,
+    context: WriteContext,
+    audit: ChangeAudit,
+  ): Promise<StoredRecord | null> {
+    const rows = await uniquePersonalId(
+      UPDATE.run<CustomerRow[]>(manager, audit, [record.companyId, record.id, record.version, context.now, ...writableCustomerValues(document)]),
+    );
+    return rows.length ? toCustomerRecord(rows[0]) : null;
   }
 
   async list(
@@ -108,7 +124,7 @@ export class CustomersStore implements ListableResourceStore {
     caller: Caller,
   ): Promise<Array<{ record: StoredRecord; position: [string, string] }>> {
     if (after && (Number.isNaN(Date.parse(after[0])) || !isUUID(after[1]))) throw invalidCursor();
-    const rows: CustomerRow[] = await manager.query(LIST, [
+    const rows = await LIST.run<CustomerRow[]>(manager, [
       scope.companyId,
       after?.[0] ?? null,
       after?.[1] ?? null,
@@ -158,19 +174,19 @@ export class CustomersStore implements ListableResourceStore {
       maskedFields: [],
     });
   }
+}
 
-  /** A personalId already used in the company for the same type is a conflict (unique index). */
-  private async write<T>(manager: EntityManager, sql: string, parameters: unknown[]): Promise<T> {
-    try {
-      return (await manager.query(sql, parameters));
-    } catch (error) {
-      const cause = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
-      if (cause?.code === '23505' && cause.constraint === 'customers_personal_id_key') {
-        throw conflict('Another customer of the company has this personalId and personalIdTypeId.', [
-          { pointer: '/personalId', detail: 'is already used' },
-        ]);
-      }
-      throw error;
+/** A personalId already used in the company for the same type is a conflict (unique index). */
+async function uniquePersonalId<T>(write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    const cause = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
+    if (cause?.code === '23505' && cause.constraint === 'customers_personal_id_key') {
+      throw conflict('Another customer of the company has this personalId and personalIdTypeId.', [
+        { pointer: '/personalId', detail: 'is already used' },
+      ]);
     }
+    throw error;
   }
 }

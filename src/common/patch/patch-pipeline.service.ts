@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../../config/app-config';
 import { APP_CONFIG } from '../../../config/app-config.provider';
-import { AuditService } from '../../audit/audit.service';
+import { ChangeAudit } from '../../audit/audited-statement';
 import { TenantScope } from '../../tenancy/tenant-scope';
 import { assertPreconditions, Preconditions } from '../concurrency/preconditions';
 import { Caller } from '../http/caller';
@@ -34,9 +34,9 @@ export interface UpdateCommand {
 }
 
 /**
- * Builds a canonical request from the caller's view of the locked record. It runs inside the
- * transaction and must query through `manager`: another pool connection could wait forever on
- * connections held by transactions like this one.
+ * Builds a canonical request from the caller's view of the record; it runs again on each
+ * attempt. It must query through `manager`: on the locked attempt that is the transaction, and
+ * another pool connection could wait forever on connections held by transactions like this one.
  */
 export type PatchRequestBuilder = (view: JsonObject, manager: EntityManager) => PatchRequest | Promise<PatchRequest>;
 
@@ -53,6 +53,21 @@ export interface WriteResult {
   stored: boolean;
 }
 
+/** Lost races tolerated before an update takes the row lock (see PatchPipeline.update). */
+const OPTIMISTIC_ATTEMPTS = 3;
+
+/** One update command across its attempts: the body is parsed once, when first needed. */
+class UpdateAttempt {
+  private parsed?: PatchRequest;
+
+  constructor(readonly command: UpdateCommand) {}
+
+  parsedBody(schema: ResourceSchema, limits: PatchLimits): PatchRequest {
+    this.parsed ??= parsePatchRequest(schema, this.command.body as PatchBody, limits);
+    return this.parsed;
+  }
+}
+
 function rethrowPatchError(error: unknown): never {
   throw error instanceof PatchError ? patchErrorToProblem(error) : error;
 }
@@ -61,7 +76,8 @@ function rethrowPatchError(error: unknown): never {
  * The one write path of the service (DESIGN.md "One pipeline, three front doors"): every
  * PATCH, PUT and create of every resource goes through here, so visibility, preconditions,
  * atomic apply, read-only checks, access policy, validation, storage and audit are the same
- * for all of them, in one transaction with the row locked.
+ * for all of them. A record and its audit row are written by one version-checked statement, so
+ * no update is lost and no change goes unaudited.
  *
  * Patches apply to the document as the caller sees it (masked, with links); what changed in
  * that view is then applied to the stored document, so values hidden from the caller stay.
@@ -72,7 +88,6 @@ export class PatchPipeline {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.limits = {
@@ -82,47 +97,66 @@ export class PatchPipeline {
     };
   }
 
+  /**
+   * Optimistic first: the record is read without a lock and written by one version-checked
+   * statement that also writes the audit row (2 round trips, no BEGIN/COMMIT). When another
+   * write gets in between, the whole update runs again on the new version; after
+   * OPTIMISTIC_ATTEMPTS lost races it runs with the row locked, so it cannot lose again.
+   */
   async update(store: ResourceStore, command: UpdateCommand): Promise<WriteResult> {
-    return this.dataSource.transaction(async (manager) => {
-      // Visibility first: a record the caller may not see is 404 whatever the body or headers.
-      const record = await store.find(manager, command.scope, command.id, !command.dryRun, command.caller);
-      if (!record) throw notFound();
+    const attempt = new UpdateAttempt(command);
+    for (let tries = 0; tries < OPTIMISTIC_ATTEMPTS; tries++) {
+      const result = await this.attemptUpdate(this.dataSource.manager, store, attempt, false);
+      if (result) return result;
+    }
+    return this.dataSource.transaction(async (manager) => (await this.attemptUpdate(manager, store, attempt, true))!);
+  }
 
-      const schema = resourceSchema(store.resourceType);
-      const context: WriteContext = { ...command.caller, now: new Date() };
-      const view = store.present ? store.present(record, command.caller) : record.document;
-      let operations: PatchOperation[];
-      let after: JsonObject;
-      try {
-        const request =
-          typeof command.body === 'function' ? await command.body(view, manager) : parsePatchRequest(schema, command.body, this.limits);
-        assertPreconditions(command.preconditions, record);
-        operations = request.kind === 'merge-patch' ? mergePatchToOps(view, request.patch) : request.operations;
-        store.authorizeOperations?.(command.caller, view, operations);
-        after = completeShape(schema, applyPatch(view, operations, this.limits));
-      } catch (error) {
-        rethrowPatchError(error);
-      }
+  /** One read-apply-check-write pass; null when the record's version moved on before the write. */
+  private async attemptUpdate(
+    manager: EntityManager,
+    store: ResourceStore,
+    attempt: UpdateAttempt,
+    lock: boolean,
+  ): Promise<WriteResult | null> {
+    const { command } = attempt;
+    // Visibility first: a record the caller may not see is 404 whatever the body or headers.
+    const record = await store.find(manager, command.scope, command.id, lock, command.caller);
+    if (!record) throw notFound();
 
-      store.resolveDerived?.(view, after, command.caller);
-      const readOnly = changedReadOnlyPaths(schema, view, after).filter(
-        (path) => !command.doorManagedPaths?.some((managed) => path === managed || path.startsWith(`${managed}/`)),
-      );
-      if (readOnly.length) throw readOnlyProblem(readOnly);
+    const schema = resourceSchema(store.resourceType);
+    const context: WriteContext = { ...command.caller, now: new Date() };
+    const view = store.present ? store.present(record, command.caller) : record.document;
+    let operations: PatchOperation[];
+    let after: JsonObject;
+    try {
+      const request =
+        typeof command.body === 'function' ? await command.body(view, manager) : attempt.parsedBody(schema, this.limits);
+      assertPreconditions(command.preconditions, record);
+      operations = request.kind === 'merge-patch' ? mergePatchToOps(view, request.patch) : request.operations;
+      store.authorizeOperations?.(command.caller, view, operations);
+      after = completeShape(schema, applyPatch(view, operations, this.limits));
+    } catch (error) {
+      rethrowPatchError(error);
+    }
 
-      const changes = diffDocuments(view, after);
-      store.authorizeChange?.({ ...context, before: view, after, operations, changedPaths: changes.map((op) => op.path) });
-      if (changes.length === 0) return { record, stored: false }; // nothing changed: no new version, no audit row
+    store.resolveDerived?.(view, after, command.caller);
+    const readOnly = changedReadOnlyPaths(schema, view, after).filter(
+      (path) => !command.doorManagedPaths?.some((managed) => path === managed || path.startsWith(`${managed}/`)),
+    );
+    if (readOnly.length) throw readOnlyProblem(readOnly);
 
-      // Without a separate view the patched view already is the new stored document.
-      const document = store.present ? this.applyToStored(schema, record.document, changes) : after;
-      await this.validate(manager, store, record.companyId, document, record.document);
-      if (command.dryRun) return { record: { ...record, document }, stored: false };
+    const changes = diffDocuments(view, after);
+    store.authorizeChange?.({ ...context, before: view, after, operations, changedPaths: changes.map((op) => op.path) });
+    if (changes.length === 0) return { record, stored: false }; // nothing changed: no new version, no audit row
 
-      const saved = await store.update(manager, record, document, context);
-      await this.recordAudit(manager, store, saved, context, changes);
-      return { record: saved, stored: true };
-    });
+    // Without a separate view the patched view already is the new stored document.
+    const document = store.present ? this.applyToStored(schema, record.document, changes) : after;
+    await this.validate(manager, store, record.companyId, document, record.document);
+    if (command.dryRun) return { record: { ...record, document }, stored: false };
+
+    const saved = await store.update(manager, record, document, context, this.changeAudit(store, context, changes));
+    return saved && { record: saved, stored: true };
   }
 
   async create(store: ResourceStore, command: CreateCommand): Promise<WriteResult> {
@@ -155,9 +189,8 @@ export class PatchPipeline {
       if (command.dryRun) {
         return { record: { id: '', companyId: command.companyId, version: 0, updatedAt: context.now, document }, stored: false };
       }
-      const saved = await store.insert(manager, command.companyId, document, context);
-      await this.recordAudit(manager, store, saved, context, diffDocuments(empty, document));
-      return { record: saved, stored: true };
+      const audit = this.changeAudit(store, context, diffDocuments(empty, document));
+      return { record: await store.insert(manager, command.companyId, document, context, audit), stored: true };
     });
   }
 
@@ -184,22 +217,14 @@ export class PatchPipeline {
     if (problems.length) throw unprocessable(problems);
   }
 
-  private recordAudit(
-    manager: EntityManager,
-    store: ResourceStore,
-    record: StoredRecord,
-    context: WriteContext,
-    changes: PatchOperation[],
-  ): Promise<void> {
-    return this.audit.record(manager, {
-      companyId: record.companyId,
+  private changeAudit(store: ResourceStore, context: WriteContext, changes: PatchOperation[]): ChangeAudit {
+    return {
       resource: store.resourceName,
-      resourceId: record.id,
       at: context.now,
       actor: context.actor,
       requestId: context.requestId,
       ops: redactOperations(resourceSchema(store.resourceType), changes),
-    });
+    };
   }
 }
 

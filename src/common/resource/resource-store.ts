@@ -1,5 +1,6 @@
 import { Type as ClassType } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { ChangeAudit } from '../../audit/audited-statement';
 import { Caller } from '../http/caller';
 import { TenantScope } from '../../tenancy/tenant-scope';
 import { ProblemFieldError } from '../http/problem.exception';
@@ -45,10 +46,20 @@ export interface ResourceStore {
    * caller (Customers: a `user` sees only itself).
    */
   find(manager: EntityManager, scope: TenantScope, id: string, lock: boolean, caller: Caller): Promise<StoredRecord | null>;
-  /** Inserts a new record for `companyId` from a validated document. */
-  insert(manager: EntityManager, companyId: string, document: JsonObject, context: WriteContext): Promise<StoredRecord>;
-  /** Writes a validated document over `record`, bumping its version and stamps. */
-  update(manager: EntityManager, record: StoredRecord, document: JsonObject, context: WriteContext): Promise<StoredRecord>;
+  /** Inserts a new record for `companyId` from a validated document, with its audit row. */
+  insert(manager: EntityManager, companyId: string, document: JsonObject, context: WriteContext, audit: ChangeAudit): Promise<StoredRecord>;
+  /**
+   * Writes a validated document over `record`, bumping its version and stamps, and its audit
+   * row, in one statement (an AuditedStatement) that only matches the row while its version is
+   * still `record.version`: null when another write came first (nothing was written).
+   */
+  update(
+    manager: EntityManager,
+    record: StoredRecord,
+    document: JsonObject,
+    context: WriteContext,
+    audit: ChangeAudit,
+  ): Promise<StoredRecord | null>;
   /** The document a create starts from: every field null, server defaults filled in. */
   emptyDocument(): JsonObject;
 
