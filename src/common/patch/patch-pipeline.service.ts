@@ -13,7 +13,7 @@ import { changedReadOnlyPaths, completeShape, JsonObject, validateDocument } fro
 import { redactOperations } from '../resource/redact';
 import { ResourceSchema, resourceSchema } from '../resource/resource-registry';
 import { ResourceStore, StoredRecord, WriteContext } from '../resource/resource-store';
-import { applyPatch, diffDocuments, mergePatchToOps, PatchError, PatchLimits, PatchOperation } from '.';
+import { applyPatch, diffDocuments, mergePatchToOps, parsePointer, PatchError, PatchLimits, PatchOperation } from '.';
 import { patchErrorToProblem } from './patch-problem';
 import { PatchBody, parsePatchRequest, PatchRequest } from './patch-request';
 import { parseMergePatch } from './parse-merge-patch';
@@ -66,6 +66,20 @@ class UpdateAttempt {
     this.parsed ??= parsePatchRequest(schema, this.command.body as PatchBody, limits);
     return this.parsed;
   }
+}
+
+/**
+ * The top-level fields an update changes (validated; the rest was valid when stored), or
+ * undefined (validate all) when a change replaces the document itself.
+ */
+function changedFields(changes: PatchOperation[]): Set<string> | undefined {
+  const fields = new Set<string>();
+  for (const op of changes) {
+    const [field] = parsePointer(op.path);
+    if (field === undefined) return undefined;
+    fields.add(field);
+  }
+  return fields;
 }
 
 function rethrowPatchError(error: unknown): never {
@@ -152,7 +166,7 @@ export class PatchPipeline {
 
     // Without a separate view the patched view already is the new stored document.
     const document = store.present ? this.applyToStored(schema, record.document, changes) : after;
-    await this.validate(manager, store, record.companyId, document, record.document);
+    await this.validate(manager, store, record.companyId, document, record.document, changedFields(changes));
     if (command.dryRun) return { record: { ...record, document }, stored: false };
 
     const saved = await store.update(manager, record, document, context, this.changeAudit(store, context, changes));
@@ -209,8 +223,9 @@ export class PatchPipeline {
     companyId: string,
     document: JsonObject,
     before?: JsonObject,
+    onlyFields?: ReadonlySet<string>,
   ): Promise<void> {
-    const problems = validateDocument(resourceSchema(store.resourceType), document);
+    const problems = validateDocument(resourceSchema(store.resourceType), document, onlyFields);
     if (problems.length === 0 && store.checkReferences) {
       problems.push(...(await store.checkReferences(manager, companyId, document, before)));
     }

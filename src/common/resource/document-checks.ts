@@ -63,16 +63,30 @@ export function completeShape(schema: ResourceSchema, document: JsonObject): Jso
 }
 
 /**
- * Validates a whole resource document with the class-validator rules of its resource class:
- * one `{pointer, detail}` per problem (422 when any).
+ * Validates a resource document with the class-validator rules of its resource class: one
+ * `{pointer, detail}` per problem (422 when any).
+ *
+ * With `onlyFields`, only those top-level fields are validated, each as a whole (nested rules
+ * included): an update validates what it changes, because everything else was validated when
+ * it was stored. Rules only compare siblings inside one top-level field (IsNotBefore), so a
+ * field's validity never depends on another top-level field.
  */
-export function validateDocument(schema: ResourceSchema, document: JsonObject): ProblemFieldError[] {
-  const instance = plainToInstance(schema.type, document) as object;
-  const problems = validationErrorsToProblems(validateSync(instance, { forbidUnknownValues: false, stopAtFirstError: true }));
+export function validateDocument(schema: ResourceSchema, document: JsonObject, onlyFields?: ReadonlySet<string>): ProblemFieldError[] {
+  const subject = onlyFields ? pickFields(document, onlyFields) : document;
+  const instance = plainToInstance(schema.type, subject) as object;
+  const problems = validationErrorsToProblems(
+    validateSync(instance, { forbidUnknownValues: false, stopAtFirstError: true, skipUndefinedProperties: onlyFields !== undefined }),
+  );
   if (problems.length) return problems;
   // JSON allows NUL and lone surrogates, PostgreSQL text and jsonb do not: 422, not a 500 at INSERT.
-  return unstorableTextPaths(document).map((pointer) => ({
+  return unstorableTextPaths(subject).map((pointer) => ({
     pointer,
     detail: 'must not contain NUL characters or unpaired surrogates',
   }));
+}
+
+function pickFields(document: JsonObject, fields: ReadonlySet<string>): JsonObject {
+  const picked: JsonObject = {};
+  for (const field of fields) if (field in document) picked[field] = document[field];
+  return picked;
 }
