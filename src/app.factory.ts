@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import { ConsoleLogger, LogLevel, Type, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -9,6 +8,7 @@ import { badRequest } from './common/http/problem.exception';
 import { UnreadableBodyPipe } from './common/http/unreadable-body.pipe';
 import { RequestLogController } from './common/http/request-log.controller';
 import { requestIdFor } from './common/http/request-id';
+import { registerSecurityHeaders } from './common/http/security-headers';
 import { validationErrorsToProblems } from './common/http/validation-errors';
 import { setUpOpenApi } from './openapi';
 
@@ -49,17 +49,7 @@ export async function createApp(
     void reply.header('X-Request-Id', request.id);
     done();
   });
-  await app.register(helmet, {
-    // Swagger UI at /docs needs inline styles and scripts; everything else is JSON.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-      },
-    },
-  });
+  registerSecurityHeaders(fastify);
 
   app.useGlobalPipes(
     new UnreadableBodyPipe(),

@@ -93,7 +93,7 @@ describe('errors are RFC 9457 problems (API.md §1.6)', () => {
   });
 });
 
-describe('security headers (@fastify/helmet)', () => {
+describe('security headers (helmet)', () => {
   let app: NestFastifyApplication;
   beforeAll(async () => {
     app = await startTestApp();
