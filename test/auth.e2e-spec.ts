@@ -63,6 +63,22 @@ describe('authentication (HS256)', () => {
     expect((await me(bearer(tokenFor(valid, { notBefore: 10 })))).statusCode).toBe(200);
   });
 
+  it('refuses a token once it has expired, although it was accepted (and remembered) before', async () => {
+    const headers = bearer(tokenFor({ ...valid, exp: now() + 60 }, { expiresIn: undefined }));
+    expect((await me(headers)).statusCode).toBe(200);
+    expect((await me(headers)).statusCode).toBe(200);
+    // 60 s of validity and the 30 s leeway later:
+    const later = Date.now() + 91_000;
+    const clock = jest.spyOn(Date, 'now').mockImplementation(() => later);
+    try {
+      const response = await me(headers);
+      expect(response.statusCode).toBe(401);
+      expect(response.json()).toMatchObject({ detail: 'Invalid token' });
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
   it('answers 403 when the token lacks the scope the route needs', async () => {
     const response = await app.inject({
       method: 'GET',
