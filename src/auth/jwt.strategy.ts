@@ -7,13 +7,12 @@ import { isUUID } from 'class-validator';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.provider';
 import { Actor, Role, ROLES } from './actor';
+import { credentialDigest } from './bearer-token';
 import { INVALID_TOKEN, unauthorized } from './unauthorized';
 
 function verificationKey(jwt: AppConfig['jwt']): KeyObject {
   return jwt.algorithm === 'HS256' ? createSecretKey(Buffer.from(jwt.verifyKey, 'utf8')) : createPublicKey(jwt.verifyKey);
 }
-
-const bearerToken = ExtractJwt.fromAuthHeaderAsBearerToken();
 
 /** passport's types call it an Express request; what it reads (headers) a Fastify one has too. */
 type PassportRequest = Parameters<Strategy['authenticate']>[0];
@@ -42,7 +41,8 @@ interface TokenClaims {
  *
  * A token that passed is remembered until it expires: verifying the same string with the
  * same key can only give the same answer, and clients send the same token with every
- * request (verifying it again was 5 % of a PATCH's CPU). Only `exp` is checked again.
+ * request (verifying it again was 5 % of a PATCH's CPU). Only `exp` is checked again. The
+ * memory is keyed by the header's digest, so it holds no usable credential.
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
@@ -52,7 +52,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     const { jwt } = config;
     super({
-      jwtFromRequest: bearerToken,
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       passReqToCallback: true,
       // A prepared KeyObject: given a string, jsonwebtoken first tries to parse it as a PEM
       // public key on every request before treating it as a secret (a fifth of the CPU of a PATCH).
@@ -68,8 +68,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   /** passport's entry point: a remembered, unexpired token skips verification. */
   override authenticate(request: PassportRequest, options?: object): void {
-    const token = bearerToken(request);
-    const known = token ? this.verified.get(token) : undefined;
+    const digest = credentialDigest(request);
+    const known = digest ? this.verified.get(digest) : undefined;
     if (known && Date.now() < known.validUntilMs) return this.success(known.actor);
     super.authenticate(request, options);
   }
@@ -94,7 +94,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       role: role as Role,
       scopes: new Set(typeof scope === 'string' ? scope.split(' ').filter(Boolean) : []),
     };
-    this.verified.set(bearerToken(request)!, { actor, validUntilMs: exp * 1000 + this.leewayMs });
+    this.verified.set(credentialDigest(request)!, { actor, validUntilMs: exp * 1000 + this.leewayMs });
     return actor;
   }
 }

@@ -1,15 +1,10 @@
-import { createHash } from 'node:crypto';
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerModuleOptions } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
 import { AppConfig } from '../../../config/app-config';
+import { credentialDigest } from '../../auth/bearer-token';
 import { FixedWindowThrottlerStorage } from './fixed-window-throttler.storage';
 import { ProblemException } from './problem.exception';
-
-function bearerOf(request: FastifyRequest): string | undefined {
-  const header = request.headers.authorization;
-  return typeof header === 'string' && header.length > 0 ? header : undefined;
-}
 
 /**
  * Two budgets per window: one per client IP (also guards /auth/token against guessing) and
@@ -27,11 +22,8 @@ export function rateLimitOptions(config: AppConfig['rateLimit']): ThrottlerModul
         name: 'token',
         ttl: config.windowMs,
         limit: config.perToken,
-        skipIf: (context) => !bearerOf(context.switchToHttp().getRequest<FastifyRequest>()),
-        getTracker: (req) =>
-          createHash('sha256')
-            .update(bearerOf(req as FastifyRequest) ?? '')
-            .digest('base64url'),
+        skipIf: (context) => !credentialDigest(context.switchToHttp().getRequest<FastifyRequest>()),
+        getTracker: (req) => credentialDigest(req as FastifyRequest)!,
       },
     ],
   };
