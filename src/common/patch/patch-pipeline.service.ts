@@ -119,9 +119,15 @@ export class PatchPipeline {
    */
   async update(store: ResourceStore, command: UpdateCommand): Promise<WriteResult> {
     const attempt = new UpdateAttempt(command);
-    for (let tries = 0; tries < OPTIMISTIC_ATTEMPTS; tries++) {
-      const result = await this.attemptUpdate(this.dataSource.manager, store, attempt, false);
-      if (result) return result;
+    // One pooled connection for the read and the write, taken once (not once per query).
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      for (let tries = 0; tries < OPTIMISTIC_ATTEMPTS; tries++) {
+        const result = await this.attemptUpdate(runner.manager, store, attempt, false);
+        if (result) return result;
+      }
+    } finally {
+      await runner.release();
     }
     return this.dataSource.transaction(async (manager) => (await this.attemptUpdate(manager, store, attempt, true))!);
   }
