@@ -15,8 +15,8 @@ export interface Seed {
 const OBJECT_SEQUENCE = 'customer-object';
 
 /*
- * One statement for all rows. Every value passes the resource's validation (a PATCH validates
- * the whole document): e-mails, ISO country codes, contract end after start, unique tags.
+ * One statement for all rows. Every value passes the resource's validation, as if the objects
+ * had been created through the API: e-mails, ISO country codes, contract end after start, unique tags.
  */
 const INSERT_OBJECTS = `
 WITH companies AS (
