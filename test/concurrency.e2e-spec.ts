@@ -1,4 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
+import { CustomerObjectsStore } from '../src/customer-objects/customer-objects.store';
 import { adminWithObject, expectUnchanged, getObject, historyOf, OBJECTS, patch, snapshot } from './helpers/factories';
 import { startTestApp } from './helpers/test-app';
 
@@ -193,6 +195,25 @@ describe('concurrency and write options (API.md §1.4)', () => {
       expect(stored).toHaveLength(24);
       expect([...stored].sort()).toEqual([...tags].sort());
       expect(await historyOf(app, record.token, record.id)).toHaveLength(25); // create + 24 changes
+    });
+
+    it('a write over a version that has moved on stores nothing and leaves no audit row', async () => {
+      const record = await fixture({ name: 'Before' });
+      const store = app.get(CustomerObjectsStore);
+      const manager = app.get(DataSource).manager;
+      const read = (await store.find(manager, { companyId: record.company }, record.id, false))!;
+      expect((await record.send({ name: 'A concurrent writer' })).statusCode).toBe(200);
+      const before = await record.snapshot();
+
+      const actor = { sub: 'late-writer', companyId: record.company, role: 'admin' as const, scopes: new Set<string>() };
+      const context = { actor, requestId: 'late', baseUrl: 'http://localhost', now: new Date() };
+      const ops = [{ op: 'replace' as const, path: '/name', value: 'Lost update' }];
+      const audit = { resource: store.resourceName, at: context.now, actor, requestId: 'late', ops };
+      const written = await store.update(manager, read, { ...read.document, name: 'Lost update' }, context, audit);
+
+      expect(written).toBeNull();
+      await expectUnchanged(app, record.token, before);
+      expect((await historyOf(app, record.token, record.id)).map((entry) => entry.requestId)).not.toContain('late');
     });
 
     it('two parallel PATCHes of different fields both land, round after round', async () => {
