@@ -209,7 +209,7 @@ describe('concurrency and write options (API.md §1.4)', () => {
       const context = { actor, requestId: 'late', baseUrl: 'http://localhost', now: new Date() };
       const ops = [{ op: 'replace' as const, path: '/name', value: 'Lost update' }];
       const audit = { resource: store.resourceName, at: context.now, actor, requestId: 'late', ops };
-      const written = await store.update(manager, read, { ...read.document, name: 'Lost update' }, context, audit);
+      const written = await store.update(manager, read, { document: { ...read.document, name: 'Lost update' }, context, audit });
 
       expect(written).toBeNull();
       await expectUnchanged(app, record.token, before);

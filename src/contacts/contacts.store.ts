@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AuditedStatement, ChangeAudit } from '../audit/audited-statement';
+import { AuditedStatement } from '../audit/audited-statement';
 import { Caller } from '../common/http/caller';
 import { badRequest, ProblemFieldError } from '../common/http/problem.exception';
 import { invalidCursor } from '../common/pagination/page';
 import { completeShape, JsonObject } from '../common/resource/document-checks';
 import { resourceSchema } from '../common/resource/resource-registry';
-import { ListableResourceStore, StoredRecord, WriteContext } from '../common/resource/resource-store';
+import { ListableResourceStore, RecordWrite, StoredRecord } from '../common/resource/resource-store';
 import { PreparedStatement } from '../database/prepared-statement';
 import { ListName, ReferenceListsService } from '../reference-lists/reference-lists.service';
 import { TenantScope } from '../tenancy/tenant-scope';
@@ -79,24 +79,12 @@ export class ContactsStore implements ListableResourceStore {
     return rows.length ? toContactRecord(rows[0], this.lists) : null;
   }
 
-  async insert(
-    manager: EntityManager,
-    companyId: string,
-    document: JsonObject,
-    context: WriteContext,
-    audit: ChangeAudit,
-  ): Promise<StoredRecord> {
+  async insert(manager: EntityManager, companyId: string, { document, context, audit }: RecordWrite): Promise<StoredRecord> {
     const rows = await INSERT.run<ContactRow[]>(manager, audit, [companyId, context.actor.sub, context.now, ...writableContactValues(document)]);
     return toContactRecord(rows[0], this.lists);
   }
 
-  async update(
-    manager: EntityManager,
-    record: StoredRecord,
-    document: JsonObject,
-    context: WriteContext,
-    audit: ChangeAudit,
-  ): Promise<StoredRecord | null> {
+  async update(manager: EntityManager, record: StoredRecord, { document, context, audit }: RecordWrite): Promise<StoredRecord | null> {
     const rows = await UPDATE.run<ContactRow[]>(manager, audit, [
       record.companyId,
       Number(record.id),

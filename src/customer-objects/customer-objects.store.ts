@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { EntityManager } from 'typeorm';
-import { AuditedStatement, ChangeAudit } from '../audit/audited-statement';
+import { AuditedStatement } from '../audit/audited-statement';
 import { ProblemFieldError } from '../common/http/problem.exception';
 import { invalidCursor } from '../common/pagination/page';
 import { JsonObject } from '../common/resource/document-checks';
-import { ListableResourceStore, StoredRecord, WriteContext } from '../common/resource/resource-store';
+import { ListableResourceStore, RecordWrite, StoredRecord } from '../common/resource/resource-store';
 import { CustomersLookup } from '../customers/customers-lookup.service';
 import { nextCompanyNumber } from '../database/company-sequence';
 import { PreparedStatement } from '../database/prepared-statement';
@@ -72,13 +72,7 @@ export class CustomerObjectsStore implements ListableResourceStore {
     return rows.length ? toCustomerObjectRecord(rows[0]) : null;
   }
 
-  async insert(
-    manager: EntityManager,
-    companyId: string,
-    document: JsonObject,
-    context: WriteContext,
-    audit: ChangeAudit,
-  ): Promise<StoredRecord> {
+  async insert(manager: EntityManager, companyId: string, { document, context, audit }: RecordWrite): Promise<StoredRecord> {
     const number = await nextCompanyNumber(manager, companyId, this.resourceName);
     const rows = await INSERT.run<CustomerObjectRow[]>(manager, audit, [
       companyId,
@@ -92,13 +86,7 @@ export class CustomerObjectsStore implements ListableResourceStore {
     return toCustomerObjectRecord(rows[0]);
   }
 
-  async update(
-    manager: EntityManager,
-    record: StoredRecord,
-    document: JsonObject,
-    context: WriteContext,
-    audit: ChangeAudit,
-  ): Promise<StoredRecord | null> {
+  async update(manager: EntityManager, record: StoredRecord, { document, context, audit }: RecordWrite): Promise<StoredRecord | null> {
     const rows = await UPDATE.run<CustomerObjectRow[]>(manager, audit, [
       record.companyId,
       record.id,

@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { EntityManager, QueryFailedError } from 'typeorm';
-import { AuditedStatement, ChangeAudit } from '../audit/audited-statement';
+import { AuditedStatement } from '../audit/audited-statement';
 import { Caller } from '../common/http/caller';
 import { conflict } from '../common/http/problem.exception';
 import { invalidCursor } from '../common/pagination/page';
 import { PatchOperation } from '../common/patch';
 import { completeShape, JsonObject } from '../common/resource/document-checks';
 import { resourceSchema } from '../common/resource/resource-registry';
-import { ChangeContext, ListableResourceStore, StoredRecord, WriteContext } from '../common/resource/resource-store';
+import { ChangeContext, ListableResourceStore, RecordWrite, StoredRecord } from '../common/resource/resource-store';
 import { nextCompanyNumber } from '../database/company-sequence';
 import { PreparedStatement } from '../database/prepared-statement';
 import { TenantScope } from '../tenancy/tenant-scope';
@@ -89,13 +89,7 @@ export class CustomersStore implements ListableResourceStore {
     return rows.length ? toCustomerRecord(rows[0]) : null;
   }
 
-  async insert(
-    manager: EntityManager,
-    companyId: string,
-    document: JsonObject,
-    context: WriteContext,
-    audit: ChangeAudit,
-  ): Promise<StoredRecord> {
+  async insert(manager: EntityManager, companyId: string, { document, context, audit }: RecordWrite): Promise<StoredRecord> {
     const number = await nextCompanyNumber(manager, companyId, this.resourceName);
     const rows = await uniquePersonalId(
       INSERT.run<CustomerRow[]>(manager, audit, [companyId, randomUUID(), number, context.now, ...writableCustomerValues(document)]),
@@ -103,13 +97,7 @@ export class CustomersStore implements ListableResourceStore {
     return toCustomerRecord(rows[0]);
   }
 
-  async update(
-    manager: EntityManager,
-    record: StoredRecord,
-    document: JsonObject,
-    context: WriteContext,
-    audit: ChangeAudit,
-  ): Promise<StoredRecord | null> {
+  async update(manager: EntityManager, record: StoredRecord, { document, context, audit }: RecordWrite): Promise<StoredRecord | null> {
     const rows = await uniquePersonalId(
       UPDATE.run<CustomerRow[]>(manager, audit, [record.companyId, record.id, record.version, context.now, ...writableCustomerValues(document)]),
     );

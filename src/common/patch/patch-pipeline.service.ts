@@ -175,7 +175,7 @@ export class PatchPipeline {
     await this.validate(manager, store, record.companyId, document, record.document, changedFields(changes));
     if (command.dryRun) return { record: { ...record, document }, stored: false };
 
-    const saved = await store.update(manager, record, document, context, this.changeAudit(store, context, changes));
+    const saved = await store.update(manager, record, { document, context, audit: this.changeAudit(store, context, changes) });
     return saved && { record: saved, stored: true };
   }
 
@@ -210,7 +210,7 @@ export class PatchPipeline {
         return { record: { id: '', companyId: command.companyId, version: 0, updatedAt: context.now, document }, stored: false };
       }
       const audit = this.changeAudit(store, context, diffDocuments(empty, document));
-      return { record: await store.insert(manager, command.companyId, document, context, audit), stored: true };
+      return { record: await store.insert(manager, command.companyId, { document, context, audit }), stored: true };
     });
   }
 

@@ -21,6 +21,13 @@ export interface WriteContext extends Caller {
   now: Date;
 }
 
+/** A validated document to store, who stores it, and the audit row that goes with it. */
+export interface RecordWrite {
+  document: JsonObject;
+  context: WriteContext;
+  audit: ChangeAudit;
+}
+
 /** Given to a resource's access policy after the patch is applied and before validation. */
 export interface ChangeContext extends WriteContext {
   before: JsonObject;
@@ -46,20 +53,14 @@ export interface ResourceStore {
    * caller (Customers: a `user` sees only itself).
    */
   find(manager: EntityManager, scope: TenantScope, id: string, lock: boolean, caller: Caller): Promise<StoredRecord | null>;
-  /** Inserts a new record for `companyId` from a validated document, with its audit row. */
-  insert(manager: EntityManager, companyId: string, document: JsonObject, context: WriteContext, audit: ChangeAudit): Promise<StoredRecord>;
+  /** Inserts a new record for `companyId` with its audit row. */
+  insert(manager: EntityManager, companyId: string, write: RecordWrite): Promise<StoredRecord>;
   /**
-   * Writes a validated document over `record`, bumping its version and stamps, and its audit
-   * row, in one statement (an AuditedStatement) that only matches the row while its version is
-   * still `record.version`: null when another write came first (nothing was written).
+   * Writes over `record`, bumping its version and stamps, with its audit row, in one statement
+   * (an AuditedStatement) that only matches the row while its version is still
+   * `record.version`: null when another write came first (nothing was written).
    */
-  update(
-    manager: EntityManager,
-    record: StoredRecord,
-    document: JsonObject,
-    context: WriteContext,
-    audit: ChangeAudit,
-  ): Promise<StoredRecord | null>;
+  update(manager: EntityManager, record: StoredRecord, write: RecordWrite): Promise<StoredRecord | null>;
   /** The document a create starts from: every field null, server defaults filled in. */
   emptyDocument(): JsonObject;
 
