@@ -1,22 +1,33 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are checked field by field */
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Response as LightMyRequestResponse } from 'light-my-request';
 import { actorToken, bearer, newCompany } from './tokens';
 
+export const OBJECTS = '/v2/objects';
+export const CUSTOMERS = '/customers';
+
+/** POST to a collection; answers the created body (fails the test unless 201). */
+async function created(app: NestFastifyApplication, token: string, url: string, payload: object): Promise<Record<string, any>> {
+  const response = await app.inject({ method: 'POST', url, headers: bearer(token), payload });
+  if (response.statusCode !== 201) throw new Error(`create at ${url} failed: ${response.statusCode} ${response.body}`);
+  return response.json();
+}
+
+/** A record's audit history at `recordUrl`, newest first, all of it (fails the test unless 200). */
+async function historyAt(app: NestFastifyApplication, token: string, recordUrl: string): Promise<Array<Record<string, any>>> {
+  const response = await app.inject({ method: 'GET', url: `${recordUrl}/history?limit=200`, headers: bearer(token) });
+  if (response.statusCode !== 200) throw new Error(`history failed: ${response.statusCode} ${response.body}`);
+  return response.json().items;
+}
+
 /** Creates a customer object through the API and returns its body (fails the test otherwise). */
-export async function newObject(
+export function newObject(
   app: NestFastifyApplication,
   token: string,
   fields: Record<string, unknown> = {},
   query = '',
 ): Promise<Record<string, any>> {
-  const response = await app.inject({
-    method: 'POST',
-    url: `/v2/objects${query}`,
-    headers: bearer(token),
-    payload: { name: 'Main office', ...fields },
-  });
-  if (response.statusCode !== 201) throw new Error(`create failed: ${response.statusCode} ${response.body}`);
-  return response.json();
+  return created(app, token, `${OBJECTS}${query}`, { name: 'Main office', ...fields });
 }
 
 /** A write with an explicit content type; `body` is sent as JSON unless it is already a string. */
@@ -49,18 +60,14 @@ export function patch(
   return send(app, 'PATCH', url, token, body, contentType, headers);
 }
 
-export const OBJECTS = '/v2/objects';
-
 /** GET one customer object (any status). */
 export function getObject(app: NestFastifyApplication, token: string, id: string, query = '') {
   return app.inject({ method: 'GET', url: `${OBJECTS}/${id}${query}`, headers: bearer(token) });
 }
 
 /** The record's audit history, newest first, all of it (fails the test unless 200). */
-export async function historyOf(app: NestFastifyApplication, token: string, id: string): Promise<Array<Record<string, any>>> {
-  const response = await app.inject({ method: 'GET', url: `${OBJECTS}/${id}/history?limit=200`, headers: bearer(token) });
-  if (response.statusCode !== 200) throw new Error(`history failed: ${response.statusCode} ${response.body}`);
-  return response.json().items;
+export function historyOf(app: NestFastifyApplication, token: string, id: string): Promise<Array<Record<string, any>>> {
+  return historyAt(app, token, `${OBJECTS}/${id}`);
 }
 
 /** What a caller can observe of a record: its body, ETag, Last-Modified and audit row count. */
@@ -74,13 +81,16 @@ export interface RecordSnapshot {
 
 /** Takes a snapshot with an admin (or superadmin) token, which may also read the history. */
 export async function snapshot(app: NestFastifyApplication, token: string, id: string): Promise<RecordSnapshot> {
-  const response = await getObject(app, token, id);
+  return snapshotOf(await getObject(app, token, id), (await historyOf(app, token, id)).length);
+}
+
+function snapshotOf(response: LightMyRequestResponse, auditRows: number): RecordSnapshot {
   return {
     status: response.statusCode,
     etag: response.headers.etag,
     lastModified: response.headers['last-modified'],
     body: response.json(),
-    auditRows: (await historyOf(app, token, id)).length,
+    auditRows,
   };
 }
 
@@ -123,23 +133,14 @@ export const SEED_000_WRITABLE = {
   tags: ['mall', 'helsinki', 'weekly'],
 };
 
-export const CUSTOMERS = '/customers';
-
 /** Creates a customer through the API (POST /customers) and returns its body (fails the test otherwise). */
-export async function newCustomer(
+export function newCustomer(
   app: NestFastifyApplication,
   token: string,
   fields: Record<string, unknown> = {},
   query = '',
 ): Promise<Record<string, any>> {
-  const response = await app.inject({
-    method: 'POST',
-    url: `${CUSTOMERS}${query}`,
-    headers: bearer(token),
-    payload: { firstName: 'Anna', lastName: 'Virtanen', ...fields },
-  });
-  if (response.statusCode !== 201) throw new Error(`create customer failed: ${response.statusCode} ${response.body}`);
-  return response.json();
+  return created(app, token, `${CUSTOMERS}${query}`, { firstName: 'Anna', lastName: 'Virtanen', ...fields });
 }
 
 /** GET one customer (any status). */
@@ -160,10 +161,8 @@ export function putCustomer(
 }
 
 /** A customer's audit history, newest first, all of it (fails the test unless 200). */
-export async function customerHistory(app: NestFastifyApplication, token: string, id: string): Promise<Array<Record<string, any>>> {
-  const response = await app.inject({ method: 'GET', url: `${CUSTOMERS}/${id}/history?limit=200`, headers: bearer(token) });
-  if (response.statusCode !== 200) throw new Error(`history failed: ${response.statusCode} ${response.body}`);
-  return response.json().items;
+export function customerHistory(app: NestFastifyApplication, token: string, id: string): Promise<Array<Record<string, any>>> {
+  return historyAt(app, token, `${CUSTOMERS}/${id}`);
 }
 
 /**
@@ -172,13 +171,7 @@ export async function customerHistory(app: NestFastifyApplication, token: string
  */
 export async function customerSnapshot(app: NestFastifyApplication, token: string, id: string): Promise<RecordSnapshot> {
   const response = await getCustomer(app, token, id);
-  return {
-    status: response.statusCode,
-    etag: response.headers.etag,
-    lastModified: response.headers['last-modified'],
-    body: response.json(),
-    auditRows: (await customerHistory(app, token, id)).filter((entry) => entry.kind !== 'read').length,
-  };
+  return snapshotOf(response, (await customerHistory(app, token, id)).filter((entry) => entry.kind !== 'read').length);
 }
 
 /** A refused customer write stored nothing: same body, ETag, Last-Modified, no new change row. */
