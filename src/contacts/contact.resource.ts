@@ -1,8 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
 import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
   IsEmail,
   IsIn,
   IsInt,
@@ -12,16 +9,9 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import { Field } from '../common/resource/field.decorator';
-import { IsFlatObject, OptionalText } from '../common/resource/validators';
-
-/**
- * A CRM organisation of seed 002 (SuperOffice ContactEntity) as the API shows it (API.md §3).
- * Names match case-insensitively, so the seed's PascalCase (`Department`, `OrgNr`) binds.
- */
-
+import { IsFlatObject, OptionalFlag, OptionalNested, OptionalNestedList, OptionalText } from '../common/resource/validators';
 
 export class ContactEmail {
   @Field({ kind: 'string', api: { format: 'email', example: 'sales@example.com' } })
@@ -64,8 +54,7 @@ export class ContactInterest {
   name?: string | null;
 
   @Field({ kind: 'boolean' })
-  @IsOptional()
-  @IsBoolean()
+  @OptionalFlag()
   selected?: boolean | null;
 }
 
@@ -92,21 +81,18 @@ export class ContactLinks {
 }
 
 const valueList = (type: () => new () => object) =>
-  applyDecorators(
-    Field({ kind: 'array', nested: type, api: { maxItems: 50 } }),
-    IsOptional(),
-    IsArray(),
-    ArrayMaxSize(50),
-    ValidateNested({ each: true }),
-  );
+  applyDecorators(Field({ kind: 'array', nested: type, api: { maxItems: 50 } }), OptionalNestedList(50));
 
 const reference = (list: string) =>
   applyDecorators(
     Field({ kind: 'object', nested: () => ListReference, api: { description: `An item of the "${list}" list, or null` } }),
-    IsOptional(),
-    ValidateNested(),
+    OptionalNested(),
   );
 
+/**
+ * A CRM organisation of seed 002 (SuperOffice ContactEntity) as the API shows it (API.md §3).
+ * Names match case-insensitively, so the seed's PascalCase (`Department`, `OrgNr`) binds.
+ */
 export class ContactResource {
   @Field({ kind: 'integer', readOnly: true, api: { description: 'Primary key (int32)', example: 157 } })
   contactId!: number;
@@ -124,13 +110,11 @@ export class ContactResource {
   @Field({ kind: 'string', api: { maxLength: 2000 } }) @OptionalText(2000) description?: string | null;
 
   @Field({ kind: 'boolean' })
-  @IsOptional()
-  @IsBoolean()
+  @OptionalFlag()
   noMailing?: boolean | null;
 
   @Field({ kind: 'boolean' })
-  @IsOptional()
-  @IsBoolean()
+  @OptionalFlag()
   xstop?: boolean | null;
 
   @Field({ kind: 'integer', api: { enum: [0, 1] } })
@@ -155,15 +139,11 @@ export class ContactResource {
   @reference('country') country?: ListReference | null;
 
   @Field({ kind: 'array', nested: () => ContactInterest, api: { description: 'Items of the "interest" list' } })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
+  @OptionalNestedList(100)
   interests?: ContactInterest[] | null;
 
   @Field({ kind: 'object', nested: () => ContactAddress })
-  @IsOptional()
-  @ValidateNested()
+  @OptionalNested()
   address?: ContactAddress | null;
 
   @Field({

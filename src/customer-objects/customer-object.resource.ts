@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Field } from '../common/resource/field.decorator';
-import { IsDateTimeWithOffset, IsNotBefore, OptionalText } from '../common/resource/validators';
+import { IsDateTimeWithOffset, IsNotBefore, OptionalNested, OptionalNestedList, OptionalText } from '../common/resource/validators';
 
 /**
  * The customer object of seed 000 as the API shows it (API.md §2). Each property carries its
@@ -165,13 +165,11 @@ export class CustomerObjectResource {
   name!: string;
 
   @Field({ kind: 'object', nested: () => ObjectContact })
-  @IsOptional()
-  @ValidateNested()
+  @OptionalNested()
   contact?: ObjectContact | null;
 
   @Field({ kind: 'object', nested: () => ObjectContract })
-  @IsOptional()
-  @ValidateNested()
+  @OptionalNested()
   contract?: ObjectContract | null;
 
   @Field({ kind: 'string' })
@@ -179,20 +177,15 @@ export class CustomerObjectResource {
   objectManagerId?: string | null;
 
   @Field({ kind: 'array', nested: () => ObjectMaterial, api: { maxItems: 500 } })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(500)
-  @ValidateNested({ each: true })
+  @OptionalNestedList(500)
   material?: ObjectMaterial[] | null;
 
   @Field({ kind: 'object', nested: () => ObjectAddress })
-  @IsOptional()
-  @ValidateNested()
+  @OptionalNested()
   address?: ObjectAddress | null;
 
   @Field({ kind: 'object', nested: () => ObjectLocation })
-  @IsOptional()
-  @ValidateNested()
+  @OptionalNested()
   location?: ObjectLocation | null;
 
   @Field({ kind: 'number', api: { minimum: 0, maximum: 5, example: 2.5 } })

@@ -2,7 +2,6 @@ import { applyDecorators } from '@nestjs/common';
 import {
   ArrayMaxSize,
   IsArray,
-  IsBoolean,
   IsEmail,
   IsIn,
   IsInt,
@@ -14,10 +13,9 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import { Field } from '../common/resource/field.decorator';
-import { IsCalendarDate, IsDecimal, IsStringMap, OptionalText } from '../common/resource/validators';
+import { IsCalendarDate, IsDecimal, IsStringMap, OptionalFlag, OptionalNested, OptionalText } from '../common/resource/validators';
 
 /**
  * A person or business customer (seeds 001, 003, 004 as one record, API.md §4). GDPR marks
@@ -27,7 +25,6 @@ import { IsCalendarDate, IsDecimal, IsStringMap, OptionalText } from '../common/
 /** ISO 8601 has a year 0000 (1 BC); PostgreSQL's date type does not, and would answer 500. */
 const notYearZero = () => Matches(/^(?!0000)/, { message: 'the year 0000 does not exist in the calendar used here' });
 const optionalId = () => applyDecorators(IsOptional(), IsInt(), Min(0), Max(2147483647));
-const flag = () => applyDecorators(IsOptional(), IsBoolean());
 
 export class InvoiceAddress {
   @Field({ kind: 'string' }) @OptionalText(200) corporateIdentityNumber?: string | null;
@@ -88,11 +85,11 @@ export class CustomerResource {
   @MaxLength(25, { each: true })
   smsNumbers?: string[] | null;
 
-  @Field({ kind: 'boolean' }) @applyDecorators(flag()) smsDisabled?: boolean | null;
-  @Field({ kind: 'boolean' }) @applyDecorators(flag()) editableByCustomer?: boolean | null;
-  @Field({ kind: 'boolean' }) @applyDecorators(flag()) subscribedToNewsletter?: boolean | null;
-  @Field({ kind: 'boolean' }) @applyDecorators(flag()) notificationConsent?: boolean | null;
-  @Field({ kind: 'boolean' }) @applyDecorators(flag()) isActive?: boolean | null;
+  @Field({ kind: 'boolean' }) @OptionalFlag() smsDisabled?: boolean | null;
+  @Field({ kind: 'boolean' }) @OptionalFlag() editableByCustomer?: boolean | null;
+  @Field({ kind: 'boolean' }) @OptionalFlag() subscribedToNewsletter?: boolean | null;
+  @Field({ kind: 'boolean' }) @OptionalFlag() notificationConsent?: boolean | null;
+  @Field({ kind: 'boolean' }) @OptionalFlag() isActive?: boolean | null;
 
   @Field({ kind: 'string', gdpr: true, api: { description: 'Personal or business id' } })
   @OptionalText(30)
@@ -104,7 +101,7 @@ export class CustomerResource {
   @OptionalText(30)
   personalId?: string | null;
 
-  @Field({ kind: 'integer' }) @applyDecorators(optionalId()) personalIdTypeId?: number | null;
+  @Field({ kind: 'integer' }) @optionalId() personalIdTypeId?: number | null;
   @Field({ kind: 'string' }) @OptionalText(200) personalIdTypeExtRef?: string | null;
   @Field({ kind: 'string' }) @OptionalText(200) extRef?: string | null;
 
@@ -121,12 +118,12 @@ export class CustomerResource {
 
   @Field({ kind: 'string', aliases: ['note'] }) @OptionalText(250) notes?: string | null;
 
-  @Field({ kind: 'integer' }) @applyDecorators(optionalId()) languageId?: number | null;
-  @Field({ kind: 'integer' }) @applyDecorators(optionalId()) statusId?: number | null;
-  @Field({ kind: 'integer' }) @applyDecorators(optionalId()) typeId?: number | null;
-  @Field({ kind: 'integer' }) @applyDecorators(optionalId()) addressId?: number | null;
-  @Field({ kind: 'integer' }) @applyDecorators(optionalId()) apartmentId?: number | null;
-  @Field({ kind: 'integer' }) @applyDecorators(optionalId()) waterDatabaseId?: number | null;
+  @Field({ kind: 'integer' }) @optionalId() languageId?: number | null;
+  @Field({ kind: 'integer' }) @optionalId() statusId?: number | null;
+  @Field({ kind: 'integer' }) @optionalId() typeId?: number | null;
+  @Field({ kind: 'integer' }) @optionalId() addressId?: number | null;
+  @Field({ kind: 'integer' }) @optionalId() apartmentId?: number | null;
+  @Field({ kind: 'integer' }) @optionalId() waterDatabaseId?: number | null;
 
   @Field({ kind: 'integer', api: { enum: [0, 1, 2], description: 'GDPR protection: 0 normal, 1 restricted, 2 secret' } })
   @IsOptional()
@@ -143,7 +140,7 @@ export class CustomerResource {
   @IsISO31661Alpha2()
   invoicingCountry?: string | null;
 
-  @Field({ kind: 'boolean' }) @applyDecorators(flag()) cooperativeMember?: boolean | null;
+  @Field({ kind: 'boolean' }) @OptionalFlag() cooperativeMember?: boolean | null;
 
   @Field({ kind: 'string', api: { format: 'date' } })
   @IsOptional()
@@ -169,8 +166,7 @@ export class CustomerResource {
   imageUrl?: string | null;
 
   @Field({ kind: 'object', nested: () => InvoiceAddress })
-  @IsOptional()
-  @ValidateNested()
+  @OptionalNested()
   invoiceAddress?: InvoiceAddress | null;
 
   @Field({ kind: 'array', nested: () => CustomFieldValue, readOnly: true, api: { description: 'Set with PUT customFields' } })

@@ -1,5 +1,16 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsOptional, IsString, MaxLength, registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsOptional,
+  IsString,
+  MaxLength,
+  registerDecorator,
+  ValidateNested,
+  ValidationArguments,
+  ValidationOptions,
+} from 'class-validator';
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -134,3 +145,13 @@ export function IsStringMap(limits: { maxKeys: number; maxKeyLength: number; max
 
 /** An optional (nullable) string of at most `max` characters: the most common field rule. */
 export const OptionalText = (max: number) => applyDecorators(IsOptional(), IsString(), MaxLength(max));
+
+/** An optional (nullable) true/false. */
+export const OptionalFlag = () => applyDecorators(IsOptional(), IsBoolean());
+
+/** An optional (nullable) nested object, checked by its own class's rules. */
+export const OptionalNested = () => applyDecorators(IsOptional(), ValidateNested());
+
+/** An optional (nullable) array of at most `maxItems` nested objects, each checked by its class's rules. */
+export const OptionalNestedList = (maxItems: number) =>
+  applyDecorators(IsOptional(), IsArray(), ArrayMaxSize(maxItems), ValidateNested({ each: true }));

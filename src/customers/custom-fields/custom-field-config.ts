@@ -1,9 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -12,9 +9,9 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import { IsStorableText } from '../../common/resource/storable-text';
+import { OptionalFlag, OptionalNestedList } from '../../common/resource/validators';
 
 export const DATA_TYPES = ['TextBox', 'DropDown', 'Number', 'Date', 'CheckBox'] as const;
 export type CustomFieldDataType = (typeof DATA_TYPES)[number];
@@ -53,8 +50,7 @@ export class CustomFieldConfigDto {
   dataType!: CustomFieldDataType;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
+  @OptionalFlag()
   isMandatory?: boolean;
 
   @ApiPropertyOptional({ example: 'Please enter the number of persons' })
@@ -93,10 +89,7 @@ export class CustomFieldConfigDto {
   defaultValue?: string | null;
 
   @ApiPropertyOptional({ type: [CustomFieldOption], description: 'The choices of a DropDown' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
+  @OptionalNestedList(200)
   @Type(() => CustomFieldOption)
   values?: CustomFieldOption[];
 }
