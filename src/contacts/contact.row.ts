@@ -2,6 +2,7 @@ import { completeShape, JsonObject } from '../common/resource/document-checks';
 import { resourceSchema } from '../common/resource/resource-registry';
 import { StoredRecord } from '../common/resource/resource-store';
 import { ListName, ReferenceListsService } from '../reference-lists/reference-lists.service';
+import { jsonbParameter } from '../database/jsonb-parameter';
 import { ContactResource } from './contact.resource';
 
 const SCHEMA = resourceSchema(ContactResource);
@@ -81,7 +82,6 @@ export function toContactRecord(row: ContactRow, lists: ReferenceListsService): 
   };
 }
 
-const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 const idOf = (value: unknown) => ((value as { id?: number } | null)?.id ?? null);
 
 /** Client-writable columns in the order of the repository's placeholders (after the fixed ones). */
@@ -99,15 +99,15 @@ export function writableContactValues(document: JsonObject): unknown[] {
     document.xstop ?? false,
     document.deleted ?? 0,
     document.source ?? 0,
-    json(document.emails),
-    json(document.phones),
-    json(document.faxes),
-    json(document.urls),
+    jsonbParameter(document.emails),
+    jsonbParameter(document.phones),
+    jsonbParameter(document.faxes),
+    jsonbParameter(document.urls),
     idOf(document.category),
     idOf(document.business),
     idOf(document.country),
-    json(interests?.map(({ id, selected }) => ({ id, selected: selected ?? false }))),
-    json(document.address),
-    json(document.customFields),
+    jsonbParameter(interests?.map(({ id, selected }) => ({ id, selected: selected ?? false }))),
+    jsonbParameter(document.address),
+    jsonbParameter(document.customFields),
   ];
 }

@@ -1,6 +1,7 @@
 import { completeShape, JsonObject } from '../common/resource/document-checks';
 import { resourceSchema } from '../common/resource/resource-registry';
 import { StoredRecord } from '../common/resource/resource-store';
+import { jsonbParameter } from '../database/jsonb-parameter';
 import { CustomerObjectResource } from './customer-object.resource';
 
 const SCHEMA = resourceSchema(CustomerObjectResource);
@@ -91,9 +92,6 @@ export function toCustomerObjectRecord(row: CustomerObjectRow): StoredRecord {
   };
 }
 
-/** jsonb parameters go to pg as JSON text; SQL NULL for null. */
-const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
-
 /**
  * The client-writable columns, in the order of the $n placeholders in the repository's
  * INSERT and UPDATE (after the fixed leading parameters).
@@ -104,22 +102,22 @@ export function writableColumnValues(document: JsonObject): unknown[] {
     document.customerId ?? null,
     document.name,
     status?.status ?? 0,
-    json(document.contact),
-    json(normalizeContract(document.contract)),
+    jsonbParameter(document.contact),
+    jsonbParameter(normalizeContract(document.contract)),
     document.objectManagerId ?? null,
-    json(document.material),
-    json(document.address),
-    json(document.location),
+    jsonbParameter(document.material),
+    jsonbParameter(document.address),
+    jsonbParameter(document.location),
     document.rating ?? null,
     document.description ?? null,
-    json(document.securityCode),
-    json(document.key),
+    jsonbParameter(document.securityCode),
+    jsonbParameter(document.key),
     document.orderDescription ?? null,
     document.contactName ?? null,
     document.invoiceRecipientId ?? null,
-    json(document.invoiceCCRecipientIds),
+    jsonbParameter(document.invoiceCCRecipientIds),
     document.serviceRecipient ?? null,
-    json(document.contactIds),
-    json(document.tags),
+    jsonbParameter(document.contactIds),
+    jsonbParameter(document.tags),
   ];
 }

@@ -1,6 +1,7 @@
 import { completeShape, JsonObject } from '../common/resource/document-checks';
 import { resourceSchema } from '../common/resource/resource-registry';
 import { StoredRecord } from '../common/resource/resource-store';
+import { jsonbParameter } from '../database/jsonb-parameter';
 import { CustomerResource } from './customer.resource';
 
 const SCHEMA = resourceSchema(CustomerResource);
@@ -122,8 +123,6 @@ export function toCustomerRecord(row: CustomerRow): StoredRecord {
   };
 }
 
-const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
-
 /** seed 004's DOB arrives as a date-time with an offset; its calendar date is the one written there. */
 export function calendarDate(value: unknown): string | null {
   return typeof value === 'string' ? value.slice(0, 10) : null;
@@ -146,7 +145,7 @@ export function writableCustomerValues(document: JsonObject): unknown[] {
     document.email ?? null,
     document.phone ?? null,
     document.phone2 ?? null,
-    json(document.smsNumbers),
+    jsonbParameter(document.smsNumbers),
     document.smsDisabled ?? false,
     document.editableByCustomer ?? true,
     document.subscribedToNewsletter ?? false,
@@ -176,9 +175,9 @@ export function writableCustomerValues(document: JsonObject): unknown[] {
     // String(number) is the shortest exact decimal form, so numeric(14,2) gets the digits the client sent.
     decimalText(document.cooperativeSum),
     document.imageUrl ?? null,
-    json(document.invoiceAddress),
+    jsonbParameter(document.invoiceAddress),
     JSON.stringify(Object.fromEntries(values.filter((v) => v.value !== null).map((v) => [String(v.id), v.value]))),
-    json(document.customProperties),
+    jsonbParameter(document.customProperties),
     JSON.stringify(document.accessKeys ?? []),
   ];
 }
