@@ -1,9 +1,9 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are checked field by field */
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { CUSTOMERS, customerSnapshot, expectCustomerUnchanged, getCustomer, newCustomer, putCustomer } from './helpers/factories';
+import { CUSTOMERS, customerSnapshot, expectCustomerUnchanged, getCustomer, newCustomer, newCustomFieldConfig, putCustomer } from './helpers/factories';
 import { startTestApp } from './helpers/test-app';
-import { actorToken, bearer, newCompany } from './helpers/tokens';
+import { actorToken, bearer, newAdmin, newCompany } from './helpers/tokens';
 
 /** Per-company custom field configs and the values checked against them (seed 003, API.md §4). */
 
@@ -17,23 +17,13 @@ describe('Customer custom fields (seed 003)', () => {
   });
   afterAll(() => app.close());
 
-  const admin = () => {
-    const company = newCompany();
-    return { company, token: actorToken('admin', company) };
-  };
   const postConfig = (token: string, payload: Record<string, unknown>, query = '') =>
     app.inject({ method: 'POST', url: `${CONFIGS}${query}`, headers: bearer(token), payload });
   const listConfigs = (token: string, query = '') => app.inject({ method: 'GET', url: `${CONFIGS}${query}`, headers: bearer(token) });
 
-  async function newConfig(token: string, config: Record<string, unknown>): Promise<Record<string, any>> {
-    const response = await postConfig(token, { dataType: 'TextBox', ...config });
-    if (response.statusCode !== 201) throw new Error(`config failed: ${response.statusCode} ${response.body}`);
-    return response.json();
-  }
-
   describe('configs: POST and GET /customers/custom-fields', () => {
     it('an admin defines a config (201) with every seed 003 property, and lists the company’s configs in order', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const response = await postConfig(token, {
         name: 'Number of persons',
         description: 'For how many persons is this booking?',
@@ -60,7 +50,7 @@ describe('Customer custom fields (seed 003)', () => {
         defaultValue: '2',
         values: [],
       });
-      const second = await newConfig(token, { name: 'Size', dataType: 'DropDown', values: [{ value: 'S' }, { value: 'M' }] });
+      const second = await newCustomFieldConfig(app, token, { name: 'Size', dataType: 'DropDown', values: [{ value: 'S' }, { value: 'M' }] });
 
       const listed = await listConfigs(token);
       expect(listed.statusCode).toBe(200);
@@ -70,17 +60,17 @@ describe('Customer custom fields (seed 003)', () => {
     });
 
     it('existing customers show a new config in customFieldValues with value null', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const { id } = await newCustomer(app, token);
-      const config = await newConfig(token, { name: 'Badge' });
+      const config = await newCustomFieldConfig(app, token, { name: 'Badge' });
       expect((await getCustomer(app, token, id)).json().customFieldValues).toEqual([
         { id: config.id, name: 'Badge', dataType: 'TextBox', value: null },
       ]);
     });
 
     it('a user may neither define nor list configs (403); an admin without customers:write may not define them', async () => {
-      const { company, token } = admin();
-      await newConfig(token, { name: 'Existing' });
+      const { company, token } = newAdmin();
+      await newCustomFieldConfig(app, token, { name: 'Existing' });
       const user = actorToken('user', company);
       expect((await postConfig(user, { name: 'Mine', dataType: 'TextBox' })).statusCode).toBe(403);
       expect((await listConfigs(user)).statusCode).toBe(403);
@@ -107,7 +97,7 @@ describe('Customer custom fields (seed 003)', () => {
       ['an invalid pattern', '(unclosed'],
       ['an invalid class', '[z-a]'],
     ])('refuses a regEx with %s (422 at /regEx) and creates nothing', async (_case, regEx) => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const response = await postConfig(token, { name: 'Code', dataType: 'TextBox', regEx });
       expect(response.statusCode).toBe(422);
       expect(response.json().errors).toEqual([{ pointer: '/regEx', detail: expect.any(String) }]);
@@ -121,7 +111,7 @@ describe('Customer custom fields (seed 003)', () => {
       ['a default longer than maxLength', { maxLength: 2, defaultValue: 'abc' }],
       ['a default not matching regEx', { regEx: '^\\d+$', regExErrorMessage: 'Digits only', defaultValue: 'x' }],
     ])('refuses %s (422 at /defaultValue) and creates nothing', async (_case, config) => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const response = await postConfig(token, { name: 'Field', dataType: 'TextBox', ...config });
       expect(response.statusCode).toBe(422);
       expect(response.json().errors).toEqual([{ pointer: '/defaultValue', detail: expect.any(String) }]);
@@ -129,7 +119,7 @@ describe('Customer custom fields (seed 003)', () => {
     });
 
     it('refuses a DropDown without values (422) and an unknown dataType or missing name (400)', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const dropDown = await postConfig(token, { name: 'Size', dataType: 'DropDown' });
       expect(dropDown.statusCode).toBe(422);
       expect(dropDown.json().errors).toEqual([{ pointer: '/values', detail: expect.any(String) }]);
@@ -149,8 +139,8 @@ describe('Customer custom fields (seed 003)', () => {
   describe('values set with PUT CustomFields [{Id, Value}]', () => {
     /** A company with one config and one customer; `put(value)` sets that config's value. */
     async function withConfig(config: Record<string, unknown>) {
-      const { company, token } = admin();
-      const created = await newConfig(token, config);
+      const { company, token } = newAdmin();
+      const created = await newCustomFieldConfig(app, token, config);
       const customer = await newCustomer(app, token);
       const put = (value: unknown, extra: Array<Record<string, unknown>> = []) =>
         putCustomer(app, token, customer.id, { CustomFields: [{ Id: created.id, Value: value }, ...extra] });
@@ -223,7 +213,7 @@ describe('Customer custom fields (seed 003)', () => {
 
     it('mandatory: writing other custom fields while the mandatory one has no value is 422 with its message', async () => {
       const context = await withConfig({ name: 'Persons', isMandatory: true, mandatoryErrorMessage: 'Please enter the number of persons' });
-      const other = await newConfig(context.token, { name: 'Memo' });
+      const other = await newCustomFieldConfig(app, context.token, { name: 'Memo' });
       const before = await customerSnapshot(app, context.token, context.id);
       const response = await putCustomer(app, context.token, context.id, { CustomFields: [{ Id: other.id, Value: 'x' }] });
       expect(response.statusCode).toBe(422);
@@ -239,7 +229,7 @@ describe('Customer custom fields (seed 003)', () => {
 
     it('a non-mandatory value is cleared with null; values of other configs stay', async () => {
       const context = await withConfig({ name: 'Memo' });
-      const other = await newConfig(context.token, { name: 'Badge' });
+      const other = await newCustomFieldConfig(app, context.token, { name: 'Badge' });
       await context.put('first', [{ Id: other.id, Value: 'B-1' }]);
       const cleared = await context.put(null);
       expect(cleared.statusCode).toBe(200);
@@ -251,7 +241,7 @@ describe('Customer custom fields (seed 003)', () => {
 
     it('a config id of another company, or of none, is 422 at /customFields/n/id and nothing is stored', async () => {
       const context = await withConfig({ name: 'Memo' });
-      const foreign = await newConfig(actorToken('admin', newCompany()), { name: 'Foreign' });
+      const foreign = await newCustomFieldConfig(app, actorToken('admin', newCompany()), { name: 'Foreign' });
       const before = await customerSnapshot(app, context.token, context.id);
       for (const id of [foreign.id, 2_000_000_000]) {
         const response = await context.put('ok', [{ Id: id, Value: 'x' }]);
@@ -272,7 +262,7 @@ describe('Customer custom fields (seed 003)', () => {
 
     it('reports every bad value at once, and a value that is not a string is 422', async () => {
       const context = await withConfig({ name: 'Visit', dataType: 'Date' });
-      const pets = await newConfig(context.token, { name: 'Pets', dataType: 'CheckBox' });
+      const pets = await newCustomFieldConfig(app, context.token, { name: 'Pets', dataType: 'CheckBox' });
       const response = await context.put('tomorrow', [{ Id: pets.id, Value: 'maybe' }]);
       expect(response.statusCode).toBe(422);
       expect(response.json().errors.map((e: any) => e.pointer)).toEqual(['/customFields/0/value', '/customFields/1/value']);

@@ -12,20 +12,11 @@ import {
   SEED_000_WRITABLE,
   snapshot,
 } from './helpers/factories';
+import { expectErrorsAt, ISO_UTC, UUID } from './helpers/expectations';
 import { startTestApp } from './helpers/test-app';
 import { actorToken, bearer, newCompany } from './helpers/tokens';
 
 /** CustomerObjects, seed 000 (API.md §1, §1.2, §1.7, §2). */
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
-
-/** Problem entries (one per failed rule) that all point at `pointer`, and at least one of them. */
-function expectErrorsAt(errors: Array<{ pointer: string; detail: string }>, pointer: string | RegExp) {
-  expect(errors.length).toBeGreaterThan(0);
-  const at = typeof pointer === 'string' ? pointer : expect.stringMatching(pointer);
-  for (const error of errors) expect(error).toEqual({ pointer: at, detail: expect.any(String) });
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -8,15 +8,15 @@ import {
   expectCustomerUnchanged,
   getCustomer,
   newCustomer,
+  newCustomFieldConfig,
   patch,
   putCustomer,
 } from './helpers/factories';
+import { UUID } from './helpers/expectations';
 import { startTestApp } from './helpers/test-app';
-import { actorToken, bearer, newCompany } from './helpers/tokens';
+import { actorToken, newAdmin, newCompany } from './helpers/tokens';
 
 /** The two other update doors: PUT /customers/:id (seed 003) and PATCH /customers (seed 004), API.md §4. */
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Seed 004's sample request body, verbatim from the vendor document (one line, its own quoting). */
 const SEED_004_SAMPLE = { "CustomerId": 1, "PersonalId": "sample string 2", "PersonalIdTypeId": 1, "PersonalIdTypeExtRef": "sample string 3", "FirstName": "sample string 4", "LastName": "sample string 5", "Email": "sample string 6", "TelNumber1": "sample string 7", "TelNumber2": "sample string 8", "DOB": "2025-09-13T08:31:19.94723+10:00", "Sex": 64, "Notes": "sample string 9", "ExtRef": "sample string 10", "NotificationConsent": true, "IsActive": true, "CustomProperties": { "sample string 1": "sample string 2", "sample string 3": "sample string 4" } };
@@ -49,27 +49,11 @@ describe('Customer update doors (seeds 003 and 004)', () => {
   });
   afterAll(() => app.close());
 
-  const admin = () => {
-    const company = newCompany();
-    return { company, token: actorToken('admin', company) };
-  };
-
-  async function newConfig(token: string, config: Record<string, unknown>): Promise<Record<string, any>> {
-    const response = await app.inject({
-      method: 'POST',
-      url: `${CUSTOMERS}/custom-fields`,
-      headers: bearer(token),
-      payload: { dataType: 'TextBox', ...config },
-    });
-    if (response.statusCode !== 201) throw new Error(`config failed: ${response.statusCode} ${response.body}`);
-    return response.json();
-  }
-
   describe('PUT /customers/:id (seed 003)', () => {
     it('takes the seed’s body shape (PascalCase) with real values and stores each part', async () => {
-      const { company, token } = admin();
-      const persons = await newConfig(token, { name: 'Number of persons', dataType: 'Number' });
-      const size = await newConfig(token, { name: 'Size', dataType: 'DropDown', values: [{ value: 'S' }, { value: 'M' }] });
+      const { company, token } = newAdmin();
+      const persons = await newCustomFieldConfig(app, token, { name: 'Number of persons', dataType: 'Number' });
+      const size = await newCustomFieldConfig(app, token, { name: 'Size', dataType: 'DropDown', values: [{ value: 'S' }, { value: 'M' }] });
       const { id } = await newCustomer(app, token, { notes: 'kept', phone2: '+35890000' });
 
       const body = {
@@ -137,8 +121,8 @@ describe('Customer update doors (seeds 003 and 004)', () => {
     });
 
     it('fields left out stay as they are: a one-field body changes one field', async () => {
-      const { token } = admin();
-      const config = await newConfig(token, { name: 'Notes' });
+      const { token } = newAdmin();
+      const config = await newCustomFieldConfig(app, token, { name: 'Notes' });
       const { id } = await newCustomer(app, token, {
         email: 'a@example.com',
         phone: '+3581',
@@ -159,7 +143,7 @@ describe('Customer update doors (seeds 003 and 004)', () => {
     });
 
     it('InvoiceAddress is merged: subfields left out are kept, null clears one', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const { id } = await newCustomer(app, token, {
         invoiceAddress: { invoiceAddress1: 'Street 1', invoiceCity: 'Turku', invoicePostalCode: '20100' },
       });
@@ -176,7 +160,7 @@ describe('Customer update doors (seeds 003 and 004)', () => {
     });
 
     it('AccessKeys adds keys with assigned ids; AccessKeysToDelete [{Id}] removes them; an unknown id is 422', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const { id } = await newCustomer(app, token);
       const added = await putCustomer(app, token, id, {
         AccessKeys: [
@@ -207,7 +191,7 @@ describe('Customer update doors (seeds 003 and 004)', () => {
     });
 
     it('parallel PUTs each adding a key all land (none is lost)', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const { id } = await newCustomer(app, token);
       const responses = await Promise.all(
         Array.from({ length: 6 }, (_, i) => putCustomer(app, token, id, { AccessKeys: [{ AccessKeyTypeId: 1, Value: `K${i}` }] })),
@@ -218,7 +202,7 @@ describe('Customer update doors (seeds 003 and 004)', () => {
     });
 
     it('an access key of another customer cannot be deleted through this one', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const owner = await newCustomer(app, token);
       const key = (await putCustomer(app, token, owner.id, { AccessKeys: [{ AccessKeyTypeId: 1, Value: 'K' }] })).json().accessKeys[0];
       const { id } = await newCustomer(app, token);
@@ -228,7 +212,7 @@ describe('Customer update doors (seeds 003 and 004)', () => {
     });
 
     it('the body CompanyId is ignored; ?companyId= blank is the admin’s own company, another is 404', async () => {
-      const { company, token } = admin();
+      const { company, token } = newAdmin();
       const { id } = await newCustomer(app, token);
       const ignored = await putCustomer(app, token, id, { CompanyId: newCompany(), Firstname: 'Same company' });
       expect(ignored.statusCode).toBe(200);
@@ -241,7 +225,7 @@ describe('Customer update doors (seeds 003 and 004)', () => {
     });
 
     it('validates like PATCH: field rules are 422, unknown fields 400, read-only ones 400, and nothing is stored', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const { id } = await newCustomer(app, token);
       const before = await customerSnapshot(app, token, id);
       const cases: Array<[Record<string, unknown>, number, string]> = [
@@ -276,7 +260,7 @@ describe('Customer update doors (seeds 003 and 004)', () => {
     });
 
     it('If-Match: stale is 412 and stores nothing; the current ETag succeeds', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const { id } = await newCustomer(app, token);
       const before = await customerSnapshot(app, token, id);
       const stale = await putCustomer(app, token, id, { Lastname: 'Stale' }, '', { 'if-match': '"999"' });
@@ -288,7 +272,7 @@ describe('Customer update doors (seeds 003 and 004)', () => {
     });
 
     it('Prefer: return=minimal is 204 with ETag and Preference-Applied, no body', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const { id } = await newCustomer(app, token);
       const response = await putCustomer(app, token, id, { Lastname: 'Minimal' }, '', { prefer: 'return=minimal' });
       expect(response.statusCode).toBe(204);
@@ -298,7 +282,7 @@ describe('Customer update doors (seeds 003 and 004)', () => {
     });
 
     it('?dryRun=true answers the would-be record and stores nothing, not even an access key', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const { id } = await newCustomer(app, token);
       const before = await customerSnapshot(app, token, id);
       const response = await putCustomer(app, token, id, { Lastname: 'Dry', AccessKeys: [{ AccessKeyTypeId: 1, Value: 'K' }] }, '?dryRun=true');
@@ -308,7 +292,7 @@ describe('Customer update doors (seeds 003 and 004)', () => {
     });
 
     it('applies $select to the response', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const { id } = await newCustomer(app, token, { notes: 'hidden by select' });
       const response = await putCustomer(app, token, id, { Lastname: 'Selected' }, '?$select=lastName');
       expect(response.statusCode).toBe(200);
@@ -316,7 +300,7 @@ describe('Customer update doors (seeds 003 and 004)', () => {
     });
 
     it('writes one audit row, with "***" for GDPR values', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const { id } = await newCustomer(app, token);
       const response = await putCustomer(app, token, id, { Firstname: 'Secret', Phone: '+3589999', SubscribedToNewsletter: true }, '', {
         'x-request-id': 'put-audit-1',
@@ -336,7 +320,7 @@ describe('Customer update doors (seeds 003 and 004)', () => {
     });
 
     it('a body nesting deeper than the limit, or naming __proto__, is 400 (never 500) and stores nothing', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const { id } = await newCustomer(app, token);
       const before = await customerSnapshot(app, token, id);
       for (const depth of [40, 5000]) {
@@ -354,7 +338,7 @@ describe('Customer update doors (seeds 003 and 004)', () => {
     });
 
     it('a foreign or unknown id is 404 even with a malformed body or a stale If-Match', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const { id } = await newCustomer(app, token);
       const before = await customerSnapshot(app, token, id);
       const foreignAdmin = actorToken('admin', newCompany());
@@ -369,7 +353,7 @@ describe('Customer update doors (seeds 003 and 004)', () => {
 
   describe('PATCH /customers (seed 004)', () => {
     it('the seed’s sample body, verbatim, is 422 at /sex (Sex: 64) on a customer 1 without account, and nothing changes', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const customer = await newCustomer(app, token);
       expect(customer).toMatchObject({ customerNumber: 1, userId: null });
       const before = await customerSnapshot(app, token, customer.id);
@@ -385,7 +369,7 @@ describe('Customer update doors (seeds 003 and 004)', () => {
     });
 
     it('the seed’s body with valid values locates by CustomerId and applies the rest as a merge patch', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const { id } = await newCustomer(app, token, { notes: 'old', phone2: '+3589', customProperties: { kept: 'yes', queue: 'A' } });
       const response = await patch(app, CUSTOMERS, token, SEED_004_VALID, 'application/json');
       expect(response.statusCode).toBe(200);
@@ -414,7 +398,7 @@ describe('Customer update doors (seeds 003 and 004)', () => {
     });
 
     it('leaves fields the body does not name as they are, and null clears one', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const { customerNumber } = await newCustomer(app, token, { notes: 'kept', extRef: 'clear me', email: 'keep@example.com' });
       const response = await patch(app, CUSTOMERS, token, { CustomerId: customerNumber, ExtRef: null, Sex: 2 });
       expect(response.statusCode).toBe(200);
@@ -427,7 +411,7 @@ describe('Customer update doors (seeds 003 and 004)', () => {
       ['personalId and personalIdTypeId', (c: any) => ({ PersonalId: c.personalId, PersonalIdTypeId: 4 })],
       ['personalId alone', (c: any) => ({ personalId: c.personalId })],
     ])('locates the record by %s', async (_by, locator) => {
-      const { token } = admin();
+      const { token } = newAdmin();
       await newCustomer(app, token, { personalId: 'DECOY', personalIdTypeId: 4 });
       const target = await newCustomer(app, token, { personalId: 'P-77', personalIdTypeId: 4 });
       const response = await patch(app, CUSTOMERS, token, { ...locator(target), Notes: 'found' });
@@ -441,7 +425,7 @@ describe('Customer update doors (seeds 003 and 004)', () => {
       ['an unknown personalId', { PersonalId: 'NOBODY' }],
       ['a personalId with another type', { PersonalId: 'P-1', PersonalIdTypeId: 9 }],
     ])('answers 404 for %s, and nothing changes', async (_case, locator) => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const { id } = await newCustomer(app, token, { personalId: 'P-1', personalIdTypeId: 1 });
       const before = await customerSnapshot(app, token, id);
       const response = await patch(app, CUSTOMERS, token, { ...locator, Notes: 'nobody' });
@@ -451,7 +435,7 @@ describe('Customer update doors (seeds 003 and 004)', () => {
     });
 
     it('naming another company with ?companyId= is 404 even with a malformed or unsupported body', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const other = `?companyId=${newCompany()}`;
       expect((await patch(app, `${CUSTOMERS}${other}`, token, '{"CustomerId": ', 'application/json')).statusCode).toBe(404);
       expect((await patch(app, `${CUSTOMERS}${other}`, token, [{ op: 'remove', path: '/notes' }], 'application/json-patch+json')).statusCode).toBe(404);
@@ -459,7 +443,7 @@ describe('Customer update doors (seeds 003 and 004)', () => {
     });
 
     it('a customer of another company is 404 by every locator', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const target = await newCustomer(app, token, { personalId: 'P-9', personalIdTypeId: 1 });
       const before = await customerSnapshot(app, token, target.id);
       const foreignAdmin = actorToken('admin', newCompany());
@@ -471,7 +455,7 @@ describe('Customer update doors (seeds 003 and 004)', () => {
     });
 
     it('a personalId matching two records (different types, no type given) is 409; nothing changes', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const a = await newCustomer(app, token, { personalId: 'SHARED', personalIdTypeId: 1 });
       const b = await newCustomer(app, token, { personalId: 'SHARED', personalIdTypeId: 2 });
       const before = [await customerSnapshot(app, token, a.id), await customerSnapshot(app, token, b.id)];
@@ -486,7 +470,7 @@ describe('Customer update doors (seeds 003 and 004)', () => {
     });
 
     it('a body nesting deeper than the limit, or naming __proto__, is 400 (never 500) and stores nothing', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const { id, customerNumber } = await newCustomer(app, token);
       const before = await customerSnapshot(app, token, id);
       for (const depth of [40, 5000]) {
@@ -502,7 +486,7 @@ describe('Customer update doors (seeds 003 and 004)', () => {
     });
 
     it('a body naming no record is 400; a bad locator is 400', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const { id } = await newCustomer(app, token);
       const before = await customerSnapshot(app, token, id);
       const bodies = [
@@ -521,7 +505,7 @@ describe('Customer update doors (seeds 003 and 004)', () => {
     });
 
     it.each(['application/json-patch+json', 'text/plain'])('answers 415 with Accept-Patch for %s, and nothing changes', async (type) => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const { id, customerNumber } = await newCustomer(app, token);
       const before = await customerSnapshot(app, token, id);
       const body = type === 'text/plain' ? 'CustomerId=1' : [{ op: 'replace', path: '/notes', value: 'x' }];
@@ -533,7 +517,7 @@ describe('Customer update doors (seeds 003 and 004)', () => {
     });
 
     it('accepts application/merge-patch+json as well, with If-Match, Prefer and dryRun like PATCH', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const { id, customerNumber } = await newCustomer(app, token);
       const before = await customerSnapshot(app, token, id);
       const stale = await patch(app, CUSTOMERS, token, { CustomerId: customerNumber, Notes: 'x' }, undefined, { 'if-match': '"999"' });
@@ -552,7 +536,7 @@ describe('Customer update doors (seeds 003 and 004)', () => {
     });
 
     it('a user may name only itself: its own number works, another customer’s is 404', async () => {
-      const { company, token } = admin();
+      const { company, token } = newAdmin();
       const sub = `user-${randomUUID()}`;
       const mine = await newCustomer(app, token, { userId: sub });
       const theirs = await newCustomer(app, token, { userId: `user-${randomUUID()}`, personalId: 'THEIRS' });
@@ -566,7 +550,7 @@ describe('Customer update doors (seeds 003 and 004)', () => {
     });
 
     it('changing personalId onto another customer’s personalId and type is 409', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       await newCustomer(app, token, { personalId: 'TAKEN', personalIdTypeId: 1 });
       const { id, customerNumber } = await newCustomer(app, token, { personalId: 'FREE', personalIdTypeId: 1 });
       const before = await customerSnapshot(app, token, id);

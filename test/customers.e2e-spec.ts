@@ -11,19 +11,11 @@ import {
   newCustomer,
   patch,
 } from './helpers/factories';
+import { expectErrorsAt, ISO_UTC, UUID } from './helpers/expectations';
 import { startTestApp } from './helpers/test-app';
-import { actorToken, bearer, newCompany } from './helpers/tokens';
+import { actorToken, bearer, newAdmin, newCompany } from './helpers/tokens';
 
 /** Customers (seeds 001, 003, 004): CRUD, field rules at their boundaries, aliases (API.md §1, §1.7, §4). */
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
-
-/** Problem entries (one per failed rule) that all point at `pointer`, and at least one of them. */
-function expectErrorsAt(errors: Array<{ pointer: string; detail: string }>, pointer: string) {
-  expect(errors.length).toBeGreaterThan(0);
-  for (const error of errors) expect(error).toEqual({ pointer, detail: expect.any(String) });
-}
 
 /** The UTC calendar date `days` from now. */
 const dayFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -92,14 +84,9 @@ describe('Customers /customers (API.md §4)', () => {
   const post = (token: string, payload: unknown, query = '') =>
     app.inject({ method: 'POST', url: `${CUSTOMERS}${query}`, headers: bearer(token), payload: payload as Record<string, unknown> });
   const list = (token: string, query = '') => app.inject({ method: 'GET', url: `${CUSTOMERS}${query}`, headers: bearer(token) });
-  const admin = () => {
-    const company = newCompany();
-    return { company, token: actorToken('admin', company) };
-  };
-
   describe('create and read', () => {
     it('answers 201 with Location, ETag and Last-Modified; the Location serves the same record with server defaults', async () => {
-      const { company, token } = admin();
+      const { company, token } = newAdmin();
       const created = await post(token, { firstName: 'Anna' });
       expect(created.statusCode).toBe(201);
       const body = created.json();
@@ -133,7 +120,7 @@ describe('Customers /customers (API.md §4)', () => {
     });
 
     it('stores every writable field of seed 001 and returns it; the creation is one audit row', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const body = await newCustomer(app, token, SEED_001_WRITABLE);
       expect(body).toMatchObject(SEED_001_WRITABLE);
       expect((await getCustomer(app, token, body.id)).json()).toEqual(body);
@@ -143,7 +130,7 @@ describe('Customers /customers (API.md §4)', () => {
     });
 
     it('accepts the whole GET body back as a merge patch with one change, and changes only that', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const created = await newCustomer(app, token, SEED_001_WRITABLE);
       const before = await getCustomer(app, token, created.id);
       const body: Record<string, any> = before.json();
@@ -154,7 +141,7 @@ describe('Customers /customers (API.md §4)', () => {
     });
 
     it('the round trip works under a Time-Zone header too: the same instants are the current values', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const created = await newCustomer(app, token);
       const zone = { 'time-zone': 'Europe/Helsinki' };
       const shown = await app.inject({ method: 'GET', url: `${CUSTOMERS}/${created.id}`, headers: { ...bearer(token), ...zone } });
@@ -166,7 +153,7 @@ describe('Customers /customers (API.md §4)', () => {
     });
 
     it('a PATCH that changes nothing stores no new version and no audit row', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const { id } = await newCustomer(app, token, { notes: 'same' });
       const before = await customerSnapshot(app, token, id);
       const response = await patch(app, `${CUSTOMERS}/${id}`, token, { notes: 'same', firstName: 'Anna' });
@@ -184,7 +171,7 @@ describe('Customers /customers (API.md §4)', () => {
       ['maskedFields', { maskedFields: ['email'] }],
       ['accessKeys', { accessKeys: [{ id: randomUUID(), accessKeyTypeId: 1, value: 'K', description: null }] }],
     ])('refuses a client-chosen %s on create with 400 naming it, and creates nothing', async (field, fields) => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const response = await post(token, { firstName: 'X', ...fields });
       expect(response.statusCode).toBe(400);
       expect(response.json().errors).toEqual([{ pointer: `/${field}`, detail: expect.any(String) }]);
@@ -221,7 +208,7 @@ describe('Customers /customers (API.md §4)', () => {
     });
 
     it('?dryRun=true on create validates and answers the would-be record, storing nothing', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const response = await post(token, { firstName: 'Dry' }, '?dryRun=true');
       expect(response.statusCode).toBe(201);
       expect(response.json().firstName).toBe('Dry');
@@ -229,7 +216,7 @@ describe('Customers /customers (API.md §4)', () => {
     });
 
     it('answers 404 "Not found." for an unknown id and for an id that is not a uuid', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       for (const id of [randomUUID(), 'not-a-uuid', '42']) {
         const response = await getCustomer(app, token, id);
         expect(response.statusCode).toBe(404);
@@ -238,7 +225,7 @@ describe('Customers /customers (API.md §4)', () => {
     });
 
     it('lists the company’s customers newest first, paginated with an opaque cursor, never another company’s', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const ids: string[] = [];
       for (let i = 0; i < 3; i++) ids.push((await newCustomer(app, token, { notes: `n${i}` })).id);
       await newCustomer(app, actorToken('admin', newCompany()));
@@ -252,7 +239,7 @@ describe('Customers /customers (API.md §4)', () => {
     });
 
     it('GET applies $select and keeps the full shape', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const { id } = await newCustomer(app, token, SEED_001_WRITABLE);
       const response = await getCustomer(app, token, id, '?$select=firstName,invoiceAddress/invoiceCity');
       expect(response.statusCode).toBe(200);
@@ -266,7 +253,7 @@ describe('Customers /customers (API.md §4)', () => {
 
   describe('aliases and case-insensitive names (API.md §1, §4)', () => {
     it('binds the seeds’ names on create: Firstname, Lastname, telNumber1, TelNumber2, note, DOB, SEX', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const response = await post(token, {
         Firstname: 'Anna',
         Lastname: 'Virtanen',
@@ -289,7 +276,7 @@ describe('Customers /customers (API.md §4)', () => {
     });
 
     it('binds them on PATCH too, as merge patch and as JSON Patch paths', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const { id } = await newCustomer(app, token);
       const merged = await patch(app, `${CUSTOMERS}/${id}`, token, { telNumber1: '+3581', TelNumber2: '+3582', NOTE: 'a', FIRSTNAME: 'Bea' });
       expect(merged.statusCode).toBe(200);
@@ -308,7 +295,7 @@ describe('Customers /customers (API.md §4)', () => {
     });
 
     it('Created / Updated name the read-only stamps: the current value is a no-op, another is 400', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const created = await newCustomer(app, token);
       const before = await customerSnapshot(app, token, created.id);
       const same = await patch(app, `${CUSTOMERS}/${created.id}`, token, { Created: created.createdAt, Updated: created.updatedAt });
@@ -322,7 +309,7 @@ describe('Customers /customers (API.md §4)', () => {
     });
 
     it('keys inside customProperties are data: kept exactly, never case-folded', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const { id } = await newCustomer(app, token, { customProperties: { Level: 'gold' } });
       const response = await patch(app, `${CUSTOMERS}/${id}`, token, { CustomProperties: { level: 'silver' } });
       expect(response.statusCode).toBe(200);
@@ -335,7 +322,7 @@ describe('Customers /customers (API.md §4)', () => {
       ['customerNumber', { customerNumber: 99 }],
       ['customerId (its seed 004 alias)', { CustomerId: 99 }],
     ])('a PATCH changing %s is 400 naming /customerNumber and stores nothing', async (_name, body) => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const { id } = await newCustomer(app, token);
       const before = await customerSnapshot(app, token, id);
       const response = await patch(app, `${CUSTOMERS}/${id}`, token, { ...body, notes: 'x' });
@@ -345,7 +332,7 @@ describe('Customers /customers (API.md §4)', () => {
     });
 
     it('repeating the current number is a no-op', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const { id, customerNumber } = await newCustomer(app, token);
       const response = await patch(app, `${CUSTOMERS}/${id}`, token, { customerNumber, notes: 'x' });
       expect(response.statusCode).toBe(200);
@@ -353,7 +340,7 @@ describe('Customers /customers (API.md §4)', () => {
     });
 
     it('20 parallel creates in one company get the distinct consecutive numbers 1..20; another company starts at 1', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const responses = await Promise.all(Array.from({ length: 20 }, (_, i) => post(token, { firstName: `C${i}` })));
       expect(responses.map((r) => r.statusCode)).toEqual(Array(20).fill(201));
       const numbers = responses.map((r) => r.json().customerNumber as number).sort((a, b) => a - b);
@@ -416,7 +403,7 @@ describe('Customers /customers (API.md §4)', () => {
     ];
 
     it.each(CASES)('%s', async (_rule, ok, bad, pointer) => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const { id } = await newCustomer(app, token);
       const accepted = await patch(app, `${CUSTOMERS}/${id}`, token, ok);
       expect(accepted.statusCode).toBe(200);
@@ -435,7 +422,7 @@ describe('Customers /customers (API.md §4)', () => {
     });
 
     it('reports one entry per invalid field', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const { id } = await newCustomer(app, token);
       const response = await patch(app, `${CUSTOMERS}/${id}`, token, { firstName: 'a'.repeat(51), sex: 3, country: 'XX' });
       expect(response.statusCode).toBe(422);
@@ -446,7 +433,7 @@ describe('Customers /customers (API.md §4)', () => {
 
   describe('dates and exact decimals', () => {
     it('a date-time dateOfBirth (DOB) keeps the calendar date written in it, not the UTC one', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       // 08:31 at +10:00 is 22:31 UTC the day before: the stored date must still be the 13th.
       const created = await newCustomer(app, token, { DOB: '2001-09-13T08:31:19.94723+10:00' });
       expect(created.dateOfBirth).toBe('2001-09-13');
@@ -462,7 +449,7 @@ describe('Customers /customers (API.md §4)', () => {
       [0.29, '0.29'],
       [999999999999.99, '999999999999.99'],
     ])('cooperativeSum %s is stored exactly and returned exactly', async (sum, stored) => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const created = await newCustomer(app, token, { cooperativeSum: sum });
       expect(created.cooperativeSum).toBe(sum);
       const [row] = await dataSource.query('SELECT cooperative_sum::text AS sum FROM customers WHERE id = $1', [created.id]);
@@ -472,7 +459,7 @@ describe('Customers /customers (API.md §4)', () => {
     });
 
     it('cooperativeSum may be cleared with null', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const { id } = await newCustomer(app, token, { cooperativeSum: 10 });
       const response = await patch(app, `${CUSTOMERS}/${id}`, token, { cooperativeSum: null });
       expect(response.statusCode).toBe(200);
@@ -482,7 +469,7 @@ describe('Customers /customers (API.md §4)', () => {
 
   describe('personalId is unique per company and personalIdTypeId', () => {
     it('the same personalId and type in one company is 409 on create, and nothing is created', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       await newCustomer(app, token, { personalId: 'P-1', personalIdTypeId: 1 });
       const response = await post(token, { firstName: 'Twin', personalId: 'P-1', personalIdTypeId: 1 });
       expect(response.statusCode).toBe(409);
@@ -492,7 +479,7 @@ describe('Customers /customers (API.md §4)', () => {
     });
 
     it('parallel creates with one personalId: one 201, the rest 409, and numbers stay gapless', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const responses = await Promise.all(Array.from({ length: 5 }, () => post(token, { personalId: 'RACE', personalIdTypeId: 1 })));
       expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409, 409]);
       expect(responses.find((r) => r.statusCode === 201)!.json().customerNumber).toBe(1);
@@ -500,13 +487,13 @@ describe('Customers /customers (API.md §4)', () => {
     });
 
     it('the same personalId without a type twice is 409 too (no type counts as one type)', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       await newCustomer(app, token, { personalId: 'P-0' });
       expect((await post(token, { personalId: 'P-0' })).statusCode).toBe(409);
     });
 
     it('an update onto a used personalId and type is 409 and stores nothing', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       await newCustomer(app, token, { personalId: 'P-1', personalIdTypeId: 1 });
       const { id } = await newCustomer(app, token, { personalId: 'P-2', personalIdTypeId: 1 });
       const before = await customerSnapshot(app, token, id);
@@ -516,7 +503,7 @@ describe('Customers /customers (API.md §4)', () => {
     });
 
     it('the same personalId with another type, or in another company, is fine', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       await newCustomer(app, token, { personalId: 'P-1', personalIdTypeId: 1 });
       expect((await post(token, { personalId: 'P-1', personalIdTypeId: 2 })).statusCode).toBe(201);
       expect((await post(actorToken('admin', newCompany()), { personalId: 'P-1', personalIdTypeId: 1 })).statusCode).toBe(201);
@@ -525,7 +512,7 @@ describe('Customers /customers (API.md §4)', () => {
 
   describe('PATCH forms, preconditions and concurrency', () => {
     it('answers 415 with Accept-Patch for another media type, and stores nothing', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const { id } = await newCustomer(app, token);
       const before = await customerSnapshot(app, token, id);
       const response = await patch(app, `${CUSTOMERS}/${id}`, token, 'notes=x', 'text/plain');
@@ -535,7 +522,7 @@ describe('Customers /customers (API.md §4)', () => {
     });
 
     it('a failing JSON Patch test is 409 and an atomic patch stores nothing', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const { id } = await newCustomer(app, token, { notes: 'a' });
       const before = await customerSnapshot(app, token, id);
       const response = await patch(
@@ -553,7 +540,7 @@ describe('Customers /customers (API.md §4)', () => {
     });
 
     it('If-Match: a stale ETag is 412 and stores nothing; the current one succeeds', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const { id } = await newCustomer(app, token);
       const before = await customerSnapshot(app, token, id);
       const stale = await patch(app, `${CUSTOMERS}/${id}`, token, { notes: 'x' }, undefined, { 'if-match': '"999"' });
@@ -564,7 +551,7 @@ describe('Customers /customers (API.md §4)', () => {
     });
 
     it('Prefer: return=minimal answers 204 with ETag; ?dryRun=true stores nothing', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const { id } = await newCustomer(app, token);
       const minimal = await patch(app, `${CUSTOMERS}/${id}`, token, { notes: 'm' }, undefined, { prefer: 'return=minimal' });
       expect(minimal.statusCode).toBe(204);
@@ -580,7 +567,7 @@ describe('Customers /customers (API.md §4)', () => {
     });
 
     it('two parallel PATCHes of different fields both land, round after round', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const { id } = await newCustomer(app, token);
       for (let round = 0; round < 5; round++) {
         const [a, b] = await Promise.all([
@@ -595,7 +582,7 @@ describe('Customers /customers (API.md §4)', () => {
     });
 
     it('every stored change writes one audit row with the RFC 6902 diff', async () => {
-      const { token } = admin();
+      const { token } = newAdmin();
       const { id } = await newCustomer(app, token, { notes: 'a' });
       const response = await patch(app, `${CUSTOMERS}/${id}`, token, { notes: 'b', sex: 1 }, undefined, { 'x-request-id': 'req-cust-1' });
       expect(response.statusCode).toBe(200);

@@ -143,6 +143,11 @@ export function newCustomer(
   return created(app, token, `${CUSTOMERS}${query}`, { firstName: 'Anna', lastName: 'Virtanen', ...fields });
 }
 
+/** Defines a custom field config (a TextBox unless `config` says otherwise); answers its body. */
+export function newCustomFieldConfig(app: NestFastifyApplication, token: string, config: Record<string, unknown>): Promise<Record<string, any>> {
+  return created(app, token, `${CUSTOMERS}/custom-fields`, { dataType: 'TextBox', ...config });
+}
+
 /** GET one customer (any status). */
 export function getCustomer(app: NestFastifyApplication, token: string, id: string, query = '') {
   return app.inject({ method: 'GET', url: `${CUSTOMERS}/${id}${query}`, headers: bearer(token) });

@@ -36,3 +36,9 @@ export function bearer(token: string): { authorization: string } {
 export function actorToken(role: TestRole, companyId: string, scope = ALL_SCOPES, sub = `${role}-${randomUUID()}`): string {
   return tokenFor({ sub, companyId, role, scope });
 }
+
+/** A fresh company and an admin token (all scopes) for it. */
+export function newAdmin(): { company: string; token: string } {
+  const company = newCompany();
+  return { company, token: actorToken('admin', company) };
+}
