@@ -1,22 +1,12 @@
 import { applyPatch, getAtPointer } from './apply-patch';
-import { PatchError, PatchRequestError, PatchTestFailedError } from './patch.errors';
+import { PatchRequestError, PatchTestFailedError } from './patch.errors';
 import type { PatchLimits, PatchOperation } from './patch.types';
+import { thrown } from './thrown.fixture';
 
 const limits: PatchLimits = { maxOps: 100, maxDepth: 32, maxDocumentBytes: 1_000_000 };
 
 function apply(doc: unknown, ops: PatchOperation[]): unknown {
   return applyPatch(doc, ops, limits);
-}
-
-/** The error `fn` throws, checked to be of `type` (fails the test otherwise). */
-function thrown<E extends PatchError>(type: abstract new (...args: never[]) => E, fn: () => unknown): E {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(type);
-    return error as E;
-  }
-  throw new Error(`expected ${type.name}`);
 }
 
 describe('applyPatch', () => {

@@ -1,16 +1,7 @@
 import { applyPatch } from './apply-patch';
-import { PatchError, PatchRequestError, PatchTooLargeError } from './patch.errors';
+import { PatchRequestError, PatchTooLargeError } from './patch.errors';
 import type { PatchLimits, PatchOperation } from './patch.types';
-
-function thrown<E extends PatchError>(type: abstract new (...args: never[]) => E, fn: () => unknown): E {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(type);
-    return error as E;
-  }
-  throw new Error(`expected ${type.name}`);
-}
+import { thrown } from './thrown.fixture';
 
 describe('applyPatch limits', () => {
   describe('maxDocumentBytes', () => {

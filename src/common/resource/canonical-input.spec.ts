@@ -1,4 +1,5 @@
 import { PatchRequestError } from '../patch';
+import { thrown } from '../patch/thrown.fixture';
 import { canonicalizeObject, canonicalizeOperations, resolvePath } from './canonical-input';
 import { changedReadOnlyPaths, completeShape } from './document-checks';
 import { redactOperations } from './redact';
@@ -6,16 +7,6 @@ import { resourceSchema } from './resource-registry';
 import { FixtureResource } from './test-resource.fixture';
 
 const schema = resourceSchema(FixtureResource);
-
-function errorOf(fn: () => unknown): PatchRequestError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof PatchRequestError) return error;
-    throw error;
-  }
-  throw new Error('expected a PatchRequestError');
-}
 
 describe('resolvePath (API.md §1.4 paths)', () => {
   it.each([
@@ -46,7 +37,7 @@ describe('resolvePath (API.md §1.4 paths)', () => {
     ['/department/x', 'no fields'],
     ['/__proto__/polluted', 'unknown field'],
   ])('refuses %j (%s) with a pointer into the request', (input, message) => {
-    const error = errorOf(() => resolvePath(schema, input, '/3/path'));
+    const error = thrown(PatchRequestError, () => resolvePath(schema, input, '/3/path'));
     expect(error.pointer).toBe('/3/path');
     expect(error.detail).toContain(message);
   });
@@ -60,8 +51,8 @@ describe('canonicalizeObject (merge patches and create bodies)', () => {
   });
 
   it('refuses an unknown field and a field named twice, pointing at it', () => {
-    expect(errorOf(() => canonicalizeObject(schema, { address: { street: 'x' } }, '')).pointer).toBe('/address/street');
-    expect(errorOf(() => canonicalizeObject(schema, { phone: '1', Phone: '2' }, '')).pointer).toBe('/Phone');
+    expect(thrown(PatchRequestError, () => canonicalizeObject(schema, { address: { street: 'x' } }, '')).pointer).toBe('/address/street');
+    expect(thrown(PatchRequestError, () => canonicalizeObject(schema, { phone: '1', Phone: '2' }, '')).pointer).toBe('/Phone');
   });
 
   it('canonicalizes op values by the path they are written at', () => {
