@@ -1,6 +1,6 @@
 import { JsonObject } from './document-checks';
 
-/** One record on its way out: the interceptors add ETag/Last-Modified, Prefer and $select. */
+/** One record on its way out: the response-shaping interceptor adds ETag/Last-Modified, Prefer and $select. */
 export class ResourceResponse {
   constructor(
     readonly document: JsonObject,
