@@ -1,4 +1,4 @@
-import { EntityManager } from 'typeorm';
+import { EntityManager, QueryFailedError } from 'typeorm';
 
 const names = new Set<string>();
 
@@ -23,9 +23,22 @@ export class PreparedStatement {
   }
 
   /** Rows for a SELECT (or a WITH … SELECT); TypeORM answers UPDATE/DELETE with [rows, count]. */
-  run<T>(manager: EntityManager, parameters: unknown[]): Promise<T> {
+  async run<T>(manager: EntityManager, parameters: unknown[]): Promise<T> {
     // A fresh config per call: pg writes the call's values into the object it is given.
     const config = { name: this.name, text: this.text };
-    return manager.query<T>(config as unknown as string, parameters);
+    try {
+      return await manager.query<T>(config as unknown as string, parameters);
+    } catch (error) {
+      if (!isStalePlan(error)) throw error;
+      // A migration changed a table this connection prepared the statement against (e.g. a new
+      // column under SELECT *, from another instance in a rolling deploy). The unprepared text
+      // still works; the connection keeps the stale one until the pool replaces it.
+      return manager.query<T>(this.text, parameters);
+    }
   }
+}
+
+/** PostgreSQL's "cached plan must not change result type". */
+function isStalePlan(error: unknown): boolean {
+  return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '0A000';
 }
