@@ -1,4 +1,7 @@
+import { getMetadataStorage } from 'class-validator';
+import { ContactResource } from '../../contacts/contact.resource';
 import { CustomerObjectResource } from '../../customer-objects/customer-object.resource';
+import { CustomerResource } from '../../customers/customer.resource';
 import { validateDocument } from './document-checks';
 import { resourceSchema } from './resource-registry';
 
@@ -28,5 +31,20 @@ describe('validateDocument', () => {
   it('with onlyFields, still refuses text PostgreSQL cannot store in those fields', () => {
     const document = { description: 'nul \u0000 here', name: 'bad \u0000 too' };
     expect(validateDocument(schema, document, new Set(['description'])).map((problem) => problem.pointer)).toEqual(['/description']);
+  });
+});
+
+/**
+ * Updates validate only the top-level fields they change (validateDocument's onlyFields). That
+ * is sound only while no rule of a resource class compares two of its top-level fields.
+ */
+describe.each([CustomerObjectResource, ContactResource, CustomerResource])('%p rules', (type) => {
+  it('never name another top-level field (cross-field rules belong inside one nested field)', () => {
+    const fields = new Set(resourceSchema(type).fields.map((field) => field.name));
+    const crossField = getMetadataStorage()
+      .getTargetValidationMetadatas(type, '', true, false)
+      .filter((rule) => (rule.constraints ?? []).some((constraint: unknown) => typeof constraint === 'string' && fields.has(constraint)))
+      .map((rule) => `${rule.propertyName} -> ${String(rule.constraints)}`);
+    expect(crossField).toEqual([]);
   });
 });
