@@ -1,7 +1,10 @@
 import { Global, Module } from '@nestjs/common';
 import { AuditService } from './audit.service';
 
-/** The audit log every resource writes to in its own transaction (API.md §1.8). */
+/**
+ * The audit log (API.md §1.8): read audits and history here; a change's row is written by the
+ * same statement as the change (AuditedStatement).
+ */
 @Global()
 @Module({ providers: [AuditService], exports: [AuditService] })
 export class AuditModule {}

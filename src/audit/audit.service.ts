@@ -1,22 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { formatInZone } from '../common/http/time-zone';
 import { ZoneRenderable } from '../common/http/zone-renderable';
 import { decodeCursor, toPage } from '../common/pagination/page';
 import { PatchOperation } from '../common/patch';
 import { PreparedStatement } from '../database/prepared-statement';
+import { AUDIT_LOG_COLUMNS } from './audited-statement';
 
-export interface AuditRecord {
+/** That a caller was shown a record whose reads are audited (API.md §1.3, level 2). */
+export interface AuditedRead {
   companyId: string;
   resource: string;
   resourceId: string;
   at: Date;
   actor: Actor;
   requestId: string;
-  kind?: 'change' | 'read';
-  ops: PatchOperation[];
 }
 
 export interface HistoryEntry {
@@ -52,10 +52,10 @@ interface AuditRow {
   ops: PatchOperation[];
 }
 
-const INSERT = new PreparedStatement(
-  'audit.insert',
-  `INSERT INTO audit_log (company_id, resource, resource_id, at, actor_sub, actor_role, request_id, kind, ops)
-   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+const INSERT_READ = new PreparedStatement(
+  'audit.insert-read',
+  `INSERT INTO audit_log (${AUDIT_LOG_COLUMNS})
+   VALUES ($1, $2, $3, $4, $5, $6, $7, 'read', '[]')`,
 );
 const HISTORY = new PreparedStatement(
   'audit.history',
@@ -72,17 +72,15 @@ const HISTORY = new PreparedStatement(
 export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async record(manager: EntityManager, entry: AuditRecord): Promise<void> {
-    await INSERT.run(manager, [
-      entry.companyId,
-      entry.resource,
-      entry.resourceId,
-      entry.at,
-      entry.actor.sub,
-      entry.actor.role,
-      entry.requestId,
-      entry.kind ?? 'change',
-      JSON.stringify(entry.ops),
+  async recordRead(read: AuditedRead): Promise<void> {
+    await INSERT_READ.run(this.dataSource.manager, [
+      read.companyId,
+      read.resource,
+      read.resourceId,
+      read.at,
+      read.actor.sub,
+      read.actor.role,
+      read.requestId,
     ]);
   }
 

@@ -3,6 +3,9 @@ import { Actor } from '../auth/actor';
 import { PatchOperation } from '../common/patch';
 import { PreparedStatement } from '../database/prepared-statement';
 
+/** The columns of an audit_log row a write fills, in the order both INSERTs give them. */
+export const AUDIT_LOG_COLUMNS = 'company_id, resource, resource_id, at, actor_sub, actor_role, request_id, kind, ops';
+
 /** The audit row of one stored change; company and record id come from the written row. */
 export interface ChangeAudit {
   resource: string;
@@ -30,7 +33,7 @@ export class AuditedStatement {
   constructor(name: string, write: string, { idColumn = 'id', result = 'SELECT * FROM written' } = {}) {
     const text = `WITH written AS (${write}),
       audited AS (
-        INSERT INTO audit_log (company_id, resource, resource_id, at, actor_sub, actor_role, request_id, kind, ops)
+        INSERT INTO audit_log (${AUDIT_LOG_COLUMNS})
         SELECT company_id, $1, ${idColumn}::text, $2, $3, $4, $5, 'change', $6 FROM written)
       ${result}`;
     this.statement = new PreparedStatement(name, text);

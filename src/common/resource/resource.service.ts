@@ -100,15 +100,13 @@ export class ResourceService {
     if (!store.auditsRead) return;
     const now = new Date();
     for (const record of records.filter((candidate) => store.auditsRead!(candidate, caller))) {
-      await this.audit.record(this.dataSource.manager, {
+      await this.audit.recordRead({
         companyId: record.companyId,
         resource: store.resourceName,
         resourceId: record.id,
         at: now,
         actor: caller.actor,
         requestId: caller.requestId,
-        kind: 'read',
-        ops: [],
       });
     }
   }
