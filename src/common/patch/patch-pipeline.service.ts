@@ -129,7 +129,12 @@ export class PatchPipeline {
     } finally {
       await runner.release();
     }
-    return this.dataSource.transaction(async (manager) => (await this.attemptUpdate(manager, store, attempt, true))!);
+    return this.dataSource.transaction(async (manager) => {
+      const result = await this.attemptUpdate(manager, store, attempt, true);
+      // The row is locked, so its version cannot move on: no result here is a broken store.
+      if (!result) throw new Error(`${store.resourceName} ${command.id}: the version-checked write missed a locked row`);
+      return result;
+    });
   }
 
   /** One read-apply-check-write pass; null when the record's version moved on before the write. */
@@ -197,19 +202,20 @@ export class PatchPipeline {
     const readOnly = changedReadOnlyPaths(schema, empty, document);
     if (readOnly.length) throw readOnlyProblem(readOnly);
     const context: WriteContext = { ...command.caller, now: new Date() };
+    const changes = diffDocuments(empty, document);
     return this.dataSource.transaction(async (manager) => {
       store.authorizeChange?.({
         ...context,
         before: empty,
         after: document,
         operations: [],
-        changedPaths: diffDocuments(empty, document).map((op) => op.path),
+        changedPaths: changes.map((op) => op.path),
       });
       await this.validate(manager, store, command.companyId, document);
       if (command.dryRun) {
         return { record: { id: '', companyId: command.companyId, version: 0, updatedAt: context.now, document }, stored: false };
       }
-      const audit = this.changeAudit(store, context, diffDocuments(empty, document));
+      const audit = this.changeAudit(store, context, changes);
       return { record: await store.insert(manager, command.companyId, { document, context, audit }), stored: true };
     });
   }
