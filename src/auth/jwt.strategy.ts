@@ -88,12 +88,13 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     ) {
       throw unauthorized(INVALID_TOKEN);
     }
-    const actor: Actor = {
+    // Frozen: a remembered actor is shared by every request that sends the same token.
+    const actor: Actor = Object.freeze({
       sub,
       companyId: companyId.toLowerCase(),
       role: role as Role,
       scopes: new Set(typeof scope === 'string' ? scope.split(' ').filter(Boolean) : []),
-    };
+    });
     this.verified.set(credentialDigest(request)!, { actor, validUntilMs: exp * 1000 + this.leewayMs });
     return actor;
   }
