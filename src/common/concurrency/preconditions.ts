@@ -28,7 +28,8 @@ function preconditionFailed(detail: string): ProblemException {
 }
 
 /**
- * Checked against the locked row, so the answer holds until commit. `If-Match` uses strong
+ * Checked against the row the write is based on; the write itself only lands while the row
+ * still has that version, so the answer holds for what is stored. `If-Match` uses strong
  * comparison (`*` matches any record); `If-Unmodified-Since` is ignored when `If-Match` is
  * present or the date is invalid (RFC 9110 §13.1.4) and compares whole seconds.
  */

@@ -39,7 +39,8 @@ export interface ChangeContext extends WriteContext {
 
 /**
  * What a resource module declares to use the shared write pipeline: its resource class and
- * how its rows are read, locked and written. Every method takes the tenant scope.
+ * how its rows are read (locked only on the pipeline's fallback) and written. Every method
+ * takes the tenant scope.
  */
 export interface ResourceStore {
   /** Name in the audit log, e.g. `customer-object`. */

@@ -15,8 +15,8 @@ export interface Located {
   /** The body without the fields that named the record: the merge patch to apply. */
   patch: JsonObject;
   /**
-   * Whether the locked record still answers to the identifier: the lookup runs before the
-   * row is locked, and a personalId can change in between (the number and id cannot).
+   * Whether the record the write is based on still answers to the identifier: the lookup
+   * runs first, and a personalId can change in between (the number and id cannot).
    */
   stillMatches(view: JsonObject): boolean;
 }
