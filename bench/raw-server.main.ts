@@ -1,7 +1,10 @@
 /*
- * The raw baseline as a program of its own (started by raw-server.ts): bare Fastify and a pg
- * Pool doing the essential SQL of a merge PATCH, with named prepared statements. Its only
- * route is PATCH /raw/:companyId/:id; it tells its parent the port over IPC when listening.
+ * The raw baselines as a program of its own (started by raw-server.ts): bare Fastify and a pg
+ * Pool doing the essential SQL of a merge PATCH, with named prepared statements. Two routes:
+ * PATCH /raw/:companyId/:id is the issue's baseline (BEGIN, SELECT FOR UPDATE, UPDATE, INSERT
+ * audit, COMMIT); PATCH /raw-versioned/:companyId/:id does what the app does (a plain SELECT,
+ * then one version-checked UPDATE that also inserts the audit row, again when it lost a race).
+ * It tells its parent the port over IPC when listening.
  */
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -26,6 +29,21 @@ const AUDIT = {
   name: 'raw-audit',
   text: `INSERT INTO audit_log (company_id, resource, resource_id, at, actor_sub, actor_role, request_id, kind, ops)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+};
+
+const SELECT_UNLOCKED = {
+  name: 'raw-select-unlocked',
+  text: 'SELECT * FROM customer_objects WHERE company_id = $1 AND id = $2',
+};
+const UPDATE_AUDITED = {
+  name: 'raw-update-audited',
+  text: `WITH written AS (
+           UPDATE customer_objects SET description = $4, rating = $5, version = version + 1, updated_at = now()
+           WHERE company_id = $1 AND id = $2 AND version = $3 RETURNING *),
+         audited AS (
+           INSERT INTO audit_log (company_id, resource, resource_id, at, actor_sub, actor_role, request_id, kind, ops)
+           SELECT company_id, 'customer-object', id::text, now(), 'bench-raw', 'admin', $6, 'change', $7 FROM written)
+         SELECT * FROM written`,
 };
 
 interface Params {
@@ -63,6 +81,22 @@ async function patch(client: PoolClient, params: Params, body: Body): Promise<Re
   }
 }
 
+/** Read, then write only over the version read; a lost race reads again (the app's way). */
+async function patchVersioned(client: PoolClient, params: Params, body: Body): Promise<Record<string, unknown> | undefined> {
+  const key = [params.companyId, params.id];
+  const ops = JSON.stringify([
+    { op: 'replace', path: '/description', value: body.description },
+    { op: 'replace', path: '/rating', value: body.rating },
+  ]);
+  for (;;) {
+    const found = await client.query<{ version: number }>({ ...SELECT_UNLOCKED, values: key });
+    if (found.rowCount === 0) return undefined;
+    const values = [...key, found.rows[0].version, body.description, body.rating, randomUUID(), ops];
+    const updated = await client.query({ ...UPDATE_AUDITED, values });
+    if (updated.rowCount) return updated.rows[0] as Record<string, unknown>;
+  }
+}
+
 async function main(): Promise<void> {
   const pool = new Pool({ connectionString: process.env.RAW_DATABASE_URL, max: Number(process.env.RAW_POOL_SIZE ?? 10) });
   // A connection the server drops (e.g. at shutdown) fails its query; it must not crash the process.
@@ -77,19 +111,22 @@ async function main(): Promise<void> {
     }
   });
 
-  app.patch<{ Params: Params; Body: Body }>('/raw/:companyId/:id', async (request, reply) => {
-    const body = request.body ?? {};
-    if (typeof body.description !== 'string' || typeof body.rating !== 'number') {
-      return reply.code(400).send({ detail: 'description (string) and rating (number) are required' });
-    }
-    const client = await pool.connect();
-    try {
-      const row = await patch(client, request.params, body);
-      return row ? reply.code(200).send(row) : reply.code(404).send({ detail: 'not found' });
-    } finally {
-      client.release();
-    }
-  });
+  const route = (path: string, write: typeof patch) =>
+    app.patch<{ Params: Params; Body: Body }>(path, async (request, reply) => {
+      const body = request.body ?? {};
+      if (typeof body.description !== 'string' || typeof body.rating !== 'number') {
+        return reply.code(400).send({ detail: 'description (string) and rating (number) are required' });
+      }
+      const client = await pool.connect();
+      try {
+        const row = await write(client, request.params, body);
+        return row ? reply.code(200).send(row) : reply.code(404).send({ detail: 'not found' });
+      } finally {
+        client.release();
+      }
+    });
+  route('/raw/:companyId/:id', patch);
+  route('/raw-versioned/:companyId/:id', patchVersioned);
 
   const stop = async () => {
     await app.close();

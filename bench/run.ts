@@ -13,7 +13,7 @@ import { rssMb } from './monitor';
 import { readOptions } from './options';
 import { startRawServer } from './raw-server';
 import { buildSummary, writeSummary } from './report';
-import { appScenarios, rawScenario } from './scenarios';
+import { appScenarios, rawScenario, rawVersionedScenario } from './scenarios';
 import { seedObjects } from './seed';
 import { adminTokens } from './tokens';
 
@@ -41,8 +41,9 @@ async function run(cleanup: Cleanup): Promise<void> {
   const idle = { app: rssMb(app.pid), raw: rssMb(raw.pid) };
 
   const postmaster = database.postmasterPid();
-  // The baseline runs right before the app's merge PATCH, on the same data and settings.
+  // The baselines run right before the app's merge PATCH, on the same data and settings.
   const rawBaseline = await measureScenario(rawScenario(seed.objects), raw, options, postmaster);
+  const rawVersioned = await measureScenario(rawVersionedScenario(seed.objects), raw, options, postmaster);
   const scenarios: Record<string, ScenarioResult> = {};
   for (const scenario of appScenarios(seed.objects, tokens)) {
     scenarios[scenario.key] = await measureScenario(scenario, app, options, postmaster);
@@ -55,9 +56,10 @@ async function run(cleanup: Cleanup): Promise<void> {
     seededObjects: seed.objects.length,
     scenarios,
     rawBaseline,
+    rawVersioned,
     memory: {
       app: { rssIdleMb: idle.app, rssMaxMb: Math.max(idle.app, ...Object.values(scenarios).map((s) => s.serverRssMaxMb)) },
-      raw: { rssIdleMb: idle.raw, rssMaxMb: Math.max(idle.raw, rawBaseline.serverRssMaxMb) },
+      raw: { rssIdleMb: idle.raw, rssMaxMb: Math.max(idle.raw, rawBaseline.serverRssMaxMb, rawVersioned.serverRssMaxMb) },
     },
   });
   process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);

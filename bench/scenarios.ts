@@ -68,19 +68,39 @@ export function appScenarios(objects: readonly SeededObject[], tokens: Map<strin
   ];
 }
 
-/** The raw baseline: the same object choice and merge-style body as the app's mergePatch. */
-export function rawScenario(objects: readonly SeededObject[]): Scenario {
+/** A raw baseline route with the same object choice and merge-style body as the app's mergePatch. */
+function rawPatch(key: string, description: string, route: string, objects: readonly SeededObject[]): Scenario {
   return {
-    key: 'rawBaseline',
-    description: 'PATCH /raw/:companyId/:id on bare Fastify + pg (BEGIN, SELECT FOR UPDATE, UPDATE, INSERT audit, COMMIT)',
+    key,
+    description,
     build: () => {
       const object = pick(objects);
       return {
         method: 'PATCH',
-        path: `/raw/${object.companyId}/${object.id}`,
+        path: `/${route}/${object.companyId}/${object.id}`,
         headers: { 'content-type': 'application/merge-patch+json' },
         body: mergeBody(),
       };
     },
   };
+}
+
+/** The issue's baseline: the locked transaction. */
+export function rawScenario(objects: readonly SeededObject[]): Scenario {
+  return rawPatch(
+    'rawBaseline',
+    'PATCH /raw/:companyId/:id on bare Fastify + pg (BEGIN, SELECT FOR UPDATE, UPDATE, INSERT audit, COMMIT)',
+    'raw',
+    objects,
+  );
+}
+
+/** The same SQL as the app's own write path, for a like-for-like comparison. */
+export function rawVersionedScenario(objects: readonly SeededObject[]): Scenario {
+  return rawPatch(
+    'rawVersioned',
+    'PATCH /raw-versioned/:companyId/:id on bare Fastify + pg (SELECT, then one version-checked UPDATE + audit INSERT)',
+    'raw-versioned',
+    objects,
+  );
 }
