@@ -25,8 +25,7 @@ export function xmlDocument(root: string, body: unknown, shape: XmlShape = DATA)
 type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 function element(name: string, key: string | undefined, value: JsonValue, shape: XmlShape, root = false): string {
-  const text = typeof value === 'string' ? value : undefined;
-  const escaped = (key !== undefined && needsEscaping(key)) || (text !== undefined && needsEscaping(text));
+  const escaped = (key !== undefined && needsEscaping(key)) || (typeof value === 'string' && needsEscaping(value));
   const literal = (raw: string) => (escaped ? escapeUnrepresentable(raw) : raw);
 
   let attributes = key === undefined ? '' : ` key="${xmlAttribute(literal(key))}"`;
