@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are checked field by field */
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { XMLParser } from 'fast-xml-parser';
+import { decodeXml, expectWellFormed } from '../src/common/http/xml/xml-reader.fixture';
 import { newObject, patch } from './helpers/factories';
 import { startTestApp } from './helpers/test-app';
 import { actorToken, bearer, newCompany } from './helpers/tokens';
@@ -9,7 +9,6 @@ describe('content negotiation and time zones (API.md §1.9)', () => {
   let app: NestFastifyApplication;
   let token: string;
   let object: Record<string, any>;
-  const parser = new XMLParser();
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -23,15 +22,44 @@ describe('content negotiation and time zones (API.md §1.9)', () => {
   const get = (headers: Record<string, string>, url = `/v2/objects/${object._id}`) =>
     app.inject({ method: 'GET', url, headers: { ...bearer(token), ...headers } });
 
-  it('answers XML for Accept: application/xml and text/xml', async () => {
+  /** Checked by a strict parser (xmllint where installed) and decoded by the documented shape. */
+  const strictXml = (body: string) => {
+    expectWellFormed([body]);
+    return decodeXml(body);
+  };
+
+  it('answers XML for Accept: application/xml and text/xml, carrying exactly the JSON record', async () => {
+    const json = (await get({})).json();
     for (const accept of ['application/xml', 'text/xml']) {
       const response = await get({ accept });
       expect(response.statusCode).toBe(200);
-      expect(response.headers['content-type']).toContain(accept);
-      const xml = parser.parse(response.body);
-      expect(xml.CustomerObject.name).toBe('Main office');
-      expect(xml.CustomerObject._id).toBe(object._id);
+      expect(response.headers['content-type']).toBe(`${accept}; charset=utf-8`);
+      expect(response.headers.etag).toBeDefined();
+      const { root, value } = strictXml(response.body);
+      expect(root).toBe('CustomerObject');
+      expect(value).toEqual(json);
     }
+  });
+
+  it('writes fields as elements, arrays with item wrappers and JSON types as attributes', async () => {
+    const listy = await newObject(app, token, { tags: ['mall'], material: [{ articleId: 'ART-1', budget: 12.5 }] });
+    const body = (await get({ accept: 'application/xml' }, `/v2/objects/${listy._id}`)).body;
+    expect(body).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?><CustomerObject><_id>/);
+    expect(body).toContain(`<number type="number">${listy.number}</number>`);
+    expect(body).toContain('<tags type="array"><item>mall</item></tags>');
+    expect(body).toContain('<material type="array"><item type="object"><articleId>ART-1</articleId><budget type="number">12.5</budget>');
+    expect(body).toContain('<securityCode type="null"/>');
+  });
+
+  it('answers a route without a resource as <Response> whose keys are entries, and history as <History>', async () => {
+    const me = await get({ accept: 'application/xml' }, '/auth/me');
+    expect(me.statusCode).toBe(200);
+    expect(strictXml(me.body)).toMatchObject({ root: 'Response', value: (await get({}, '/auth/me')).json() });
+    expect(me.body).toContain('<entry key="sub">');
+
+    const history = await get({ accept: 'application/xml' }, `/v2/objects/${object._id}/history`);
+    expect(strictXml(history.body)).toMatchObject({ root: 'History', value: (await get({}, `/v2/objects/${object._id}/history`)).json() });
+    expect(history.body).toContain('<History><items type="array"><item type="object"><at>');
   });
 
   it('prefers by q-value and defaults to JSON', async () => {
@@ -43,8 +71,9 @@ describe('content negotiation and time zones (API.md §1.9)', () => {
   it('answers problems as XML too', async () => {
     const response = await get({ accept: 'application/xml' }, `/v2/objects/${newCompany()}`);
     expect(response.statusCode).toBe(404);
-    expect(response.headers['content-type']).toContain('application/problem+xml');
-    expect(parser.parse(response.body).problem).toMatchObject({ status: 404, detail: 'Not found.' });
+    expect(response.headers['content-type']).toBe('application/problem+xml; charset=utf-8');
+    expect(strictXml(response.body)).toMatchObject({ root: 'problem', value: { status: 404, detail: 'Not found.' } });
+    expect(response.body).toContain('<status type="number">404</status>');
   });
 
   it('answers 406 to an Accept it cannot produce, before any write', async () => {

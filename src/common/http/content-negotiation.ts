@@ -1,6 +1,5 @@
 import Negotiator from 'negotiator';
 import type { FastifyRequest } from 'fastify';
-import { XMLBuilder } from 'fast-xml-parser';
 import { ProblemException } from './problem.exception';
 
 /** Media types the service can answer with, JSON first (the default); seed 002 asks for XML too. */
@@ -33,12 +32,4 @@ export function formatForError(request: Pick<FastifyRequest, 'headers'>): Respon
   } catch {
     return { kind: 'json' };
   }
-}
-
-const builder = new XMLBuilder({ ignoreAttributes: true, format: false, suppressEmptyNode: false });
-
-/** A JSON value as an XML document with one root element; arrays become repeated elements. */
-export function toXml(root: string, body: unknown): string {
-  const value = Array.isArray(body) ? { item: body } : body;
-  return `<?xml version="1.0" encoding="UTF-8"?>${builder.build({ [root]: value ?? '' })}`;
 }

@@ -1,9 +1,11 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { formatForError, toXml } from './content-negotiation';
+import { formatForError } from './content-negotiation';
 import { loggableError } from './loggable-error';
 import { ProblemException } from './problem.exception';
 import { PROBLEM_CONTENT_TYPE, problemDocument } from './problem-document';
+import { PROBLEM_SHAPE } from './xml/document-shapes';
+import { xmlDocument } from './xml/xml-writer';
 
 const GENERIC_500 = 'The server could not complete the request. Quote the requestId when reporting it.';
 
@@ -42,7 +44,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   private send(request: FastifyRequest, reply: FastifyReply, body: ReturnType<typeof problemDocument>): void {
     void reply.status(body.status);
     if (formatForError(request).kind === 'xml') {
-      void reply.header('Content-Type', 'application/problem+xml; charset=utf-8').send(toXml('problem', body));
+      void reply.header('Content-Type', 'application/problem+xml; charset=utf-8').send(xmlDocument('problem', body, PROBLEM_SHAPE));
       return;
     }
     void reply.header('Content-Type', PROBLEM_CONTENT_TYPE).send(body);

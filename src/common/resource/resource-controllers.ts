@@ -5,6 +5,8 @@ import { RequireRole, RequireScope } from '../../auth/auth.decorators';
 import { Preconditions, ReadPreconditions } from '../concurrency/preconditions';
 import { Caller, CurrentCaller } from '../http/caller';
 import { DryRun } from '../http/dry-run.decorator';
+import { HISTORY_PAGE_SHAPE } from '../http/xml/document-shapes';
+import { XmlDocument } from '../http/xml/xml-document.decorator';
 import { PatchBody } from '../patch/patch-body.decorator';
 import { PatchBody as PatchBodyValue } from '../patch/patch-request';
 import { ApiCreate, ApiGet, ApiHistory, ApiList, ApiPatch } from './resource-api.decorators';
@@ -114,6 +116,7 @@ export function HistoryController(routes: Pick<ResourceRoutes, 'path' | 'tag' | 
     @RequireScope(routes.scopes.read)
     @RequireRole('admin', 'superadmin')
     @ApiHistory(`History of a ${routes.noun}, newest first`)
+    @XmlDocument('History', HISTORY_PAGE_SHAPE)
     history(
       @CurrentCaller() caller: Caller,
       @Param('id') id: string,

@@ -3,7 +3,10 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { map, Observable } from 'rxjs';
 import { etagOf } from '../concurrency/preconditions';
-import { negotiateFormat, ResponseFormat, toXml } from '../http/content-negotiation';
+import { negotiateFormat, ResponseFormat } from '../http/content-negotiation';
+import { XML_DOCUMENT, XmlDocumentOptions } from '../http/xml/xml-document.decorator';
+import { DATA, pageShape, resourceShape } from '../http/xml/xml-shape';
+import { xmlDocument } from '../http/xml/xml-writer';
 import { parseTimeZone } from '../http/time-zone';
 import { isZoneRenderable } from '../http/zone-renderable';
 import { parseSelect, project, Selection } from '../select/select';
@@ -30,7 +33,7 @@ interface AnswerOptions {
  * Before the handler runs, the request's own options are checked, so a write is never stored
  * and then refused: `Accept` (406), `Time-Zone`/`SO-TimeZone` (400), `$select`/`select` (400).
  * The answer then passes `$select` → Time-Zone → ETag, Last-Modified, 201 + Location and
- * `Prefer: return=minimal` → XML.
+ * `Prefer: return=minimal` → XML (root and shape: xmlDocumentOf).
  */
 @Injectable()
 export class ResponseShapingInterceptor implements NestInterceptor {
@@ -44,9 +47,26 @@ export class ResponseShapingInterceptor implements NestInterceptor {
     return next.handle().pipe(
       map((result: unknown) => {
         const shaped = inZone(options, select(options, result));
-        return toXmlIfAsked(options, reply, toHttp(request, reply, shaped));
+        const body = toHttp(request, reply, shaped);
+        if (options.format.kind === 'json' || body === undefined) return body; // undefined: 204
+        void reply.header('Content-Type', `${options.format.mediaType}; charset=utf-8`);
+        const { root, shape } = this.xmlDocumentOf(context, options, shaped instanceof ResourcePage);
+        return xmlDocument(root, body, shape);
       }),
     );
+  }
+
+  /**
+   * Root element and shape (API.md §1.9): a resource's from the field registry, a route's own
+   * from @XmlDocument, else `<Response>` whose keys are all entries.
+   */
+  private xmlDocumentOf(context: ExecutionContext, { schema, type }: AnswerOptions, isPage: boolean): XmlDocumentOptions {
+    if (type && schema) {
+      const root = type.name.replace(/Resource$/, '');
+      return isPage ? { root: `${root}List`, shape: pageShape(resourceShape(schema)) } : { root, shape: resourceShape(schema) };
+    }
+    const declared = this.reflector.getAllAndOverride<XmlDocumentOptions | undefined>(XML_DOCUMENT, [context.getHandler(), context.getClass()]);
+    return declared ?? { root: 'Response', shape: DATA };
   }
 
   private answerOptions(request: FastifyRequest, type: Type | undefined): AnswerOptions {
@@ -97,15 +117,6 @@ function toHttp(request: FastifyRequest, reply: FastifyReply, result: unknown): 
     return undefined;
   }
   return result.document;
-}
-
-/** The same body as XML when `Accept` asked for it; the root element is named after the resource. */
-function toXmlIfAsked({ format, type }: AnswerOptions, reply: FastifyReply, body: unknown): unknown {
-  if (format.kind === 'json' || body === undefined) return body; // undefined: 204
-  const root = type ? type.name.replace(/Resource$/, '') : 'Response';
-  const isPage = typeof body === 'object' && body !== null && 'items' in body && 'nextCursor' in body;
-  void reply.header('Content-Type', `${format.mediaType}; charset=utf-8`);
-  return toXml(isPage ? `${root}List` : root, body);
 }
 
 function prefersMinimal(request: FastifyRequest): boolean {
