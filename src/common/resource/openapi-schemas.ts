@@ -52,7 +52,10 @@ export const mergePatchRef = (schemaName: string): ReferenceObject => ref(`${sch
 /**
  * Adds `<Name>MergePatch` for every such `$ref` in the document: the schema's writable fields
  * (read-only ones left out), each optional and nullable (null clears, RFC 7396), nested objects
- * as their own merge patches and arrays whole (a merge patch replaces an array).
+ * as their own merge patches and arrays whole (a merge patch replaces an array). Other member
+ * names are allowed because the server binds case variants and aliases (`Department`,
+ * `telNumber1`); that also keeps generated clients from taking a bare number for a patch
+ * (openapi-fetch's Writable<T> turns an all-optional object into one that accepts `42`).
  */
 export function addMergePatchSchemas(document: OpenAPIObject): void {
   const schemas = (document.components ??= {}).schemas ??= {};
@@ -65,7 +68,10 @@ export function addMergePatchSchemas(document: OpenAPIObject): void {
       schemas[patchName] = {}; // reserved first: nested types may refer back
       schemas[patchName] = {
         type: 'object',
-        description: `RFC 7396 merge patch of ${name}: its writable fields, each optional; null clears a field, arrays are replaced whole.`,
+        description:
+          `RFC 7396 merge patch of ${name}: its writable fields, each optional; null clears a field, arrays are replaced ` +
+          'whole. Names match case-insensitively and the documented aliases bind; any other name is 400.',
+        additionalProperties: true,
         properties: Object.fromEntries(
           Object.entries(source.properties)
             .filter(([, property]) => !(property as SchemaObject).readOnly)

@@ -29,7 +29,7 @@ export class CustomFieldOption {
 
 /** A per-company custom field definition (seed 003 CustomFieldConfigData). */
 export class CustomFieldConfigDto {
-  @ApiProperty({ type: 'integer', readOnly: true })
+  @ApiPropertyOptional({ type: 'integer', readOnly: true, description: 'Assigned by the server' })
   id!: number;
 
   @ApiProperty({ example: 'Number of persons' })
@@ -96,6 +96,12 @@ export class CustomFieldConfigDto {
   @OptionalNestedList(200)
   @Type(() => CustomFieldOption)
   values?: CustomFieldOption[];
+}
+
+/** Documents a stored config as answered: the id is always there. */
+export class CustomFieldConfigView extends CustomFieldConfigDto {
+  @ApiProperty({ type: 'integer', readOnly: true })
+  declare id: number;
 }
 
 /** A stored config with everything needed to check values. */

@@ -4,7 +4,7 @@ import { Actor } from '../../auth/actor';
 import { CurrentActor, RequireRole, RequireScope } from '../../auth/auth.decorators';
 import { ApiCommonResponses, problem } from '../../common/http/api-common-responses.decorator';
 import { companyForCreate } from '../../tenancy/tenant-scope';
-import { CustomFieldConfig, CustomFieldConfigDto } from './custom-field-config';
+import { CustomFieldConfig, CustomFieldConfigDto, CustomFieldConfigView } from './custom-field-config';
 import { CustomFieldsService } from './custom-fields.service';
 
 /** Seed 003 custom field configs, defined per company by its admins. */
@@ -33,7 +33,7 @@ export class CustomFieldsController {
       dropDown: { summary: 'A DropDown', value: { name: 'Size', dataType: 'DropDown', isMandatory: true, values: [{ value: 'Small' }, { value: 'Large' }] } },
     },
   })
-  @ApiCreatedResponse({ type: CustomFieldConfigDto })
+  @ApiCreatedResponse({ type: CustomFieldConfigView })
   @problem(400, 'Unknown field or malformed JSON; a superadmin without ?companyId=')
   @problem(415, 'Not JSON')
   @problem(422, 'Invalid config: bad or unsafe regEx, DropDown without values, defaultValue its own rules refuse')
@@ -49,7 +49,7 @@ export class CustomFieldsController {
   @RequireScope('customers:read')
   @RequireRole('admin', 'superadmin')
   @ApiOperation({ summary: 'The company’s custom field configs' })
-  @ApiOkResponse({ type: [CustomFieldConfigDto] })
+  @ApiOkResponse({ type: [CustomFieldConfigView] })
   @problem(400, 'A superadmin without ?companyId=')
   list(@CurrentActor() actor: Actor, @Query('companyId') companyId?: string): Promise<CustomFieldConfig[]> {
     return this.customFields.list(companyForCreate(actor, companyId));
