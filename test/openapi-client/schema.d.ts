@@ -1689,6 +1689,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page of records, newest first */
             200: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -1844,6 +1845,22 @@ export interface operations {
             };
         };
         responses: {
+            /** @description dryRun=true: the would-be record; nothing stored, so no ETag and no Location */
+            200: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerObjectResource"];
+                    "application/xml": components["schemas"]["CustomerObjectResource"];
+                    "text/xml": components["schemas"]["CustomerObjectResource"];
+                };
+            };
+            /** @description The new record */
             201: {
                 headers: {
                     /** @description Strong validator of this version of the record; send it back in If-Match or If-None-Match */
@@ -2035,6 +2052,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The record */
             200: {
                 headers: {
                     /** @description Strong validator of this version of the record; send it back in If-Match or If-None-Match */
@@ -2207,6 +2225,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The record after the change (or the would-be record of a dry run) */
             200: {
                 headers: {
                     /** @description Strong validator of this version of the record; send it back in If-Match or If-None-Match */
@@ -2442,6 +2461,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page of changes, newest first */
             200: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -2584,6 +2604,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page of records, newest first */
             200: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -2739,6 +2760,22 @@ export interface operations {
             };
         };
         responses: {
+            /** @description dryRun=true: the would-be record; nothing stored, so no ETag and no Location */
+            200: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactResource"];
+                    "application/xml": components["schemas"]["ContactResource"];
+                    "text/xml": components["schemas"]["ContactResource"];
+                };
+            };
+            /** @description The new record */
             201: {
                 headers: {
                     /** @description Strong validator of this version of the record; send it back in If-Match or If-None-Match */
@@ -2930,6 +2967,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The record */
             200: {
                 headers: {
                     /** @description Strong validator of this version of the record; send it back in If-Match or If-None-Match */
@@ -3102,6 +3140,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The record after the change (or the would-be record of a dry run) */
             200: {
                 headers: {
                     /** @description Strong validator of this version of the record; send it back in If-Match or If-None-Match */
@@ -3337,6 +3376,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page of changes, newest first */
             200: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -3786,6 +3826,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The record */
             200: {
                 headers: {
                     /** @description Strong validator of this version of the record; send it back in If-Match or If-None-Match */
@@ -3956,6 +3997,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The record after the change (or the would-be record of a dry run) */
             200: {
                 headers: {
                     /** @description Strong validator of this version of the record; send it back in If-Match or If-None-Match */
@@ -4204,6 +4246,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The record after the change (or the would-be record of a dry run) */
             200: {
                 headers: {
                     /** @description Strong validator of this version of the record; send it back in If-Match or If-None-Match */
@@ -4439,6 +4482,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page of records, newest first */
             200: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -4594,6 +4638,22 @@ export interface operations {
             };
         };
         responses: {
+            /** @description dryRun=true: the would-be record; nothing stored, so no ETag and no Location */
+            200: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerResource"];
+                    "application/xml": components["schemas"]["CustomerResource"];
+                    "text/xml": components["schemas"]["CustomerResource"];
+                };
+            };
+            /** @description The new record */
             201: {
                 headers: {
                     /** @description Strong validator of this version of the record; send it back in If-Match or If-None-Match */
@@ -4810,6 +4870,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The record after the change (or the would-be record of a dry run) */
             200: {
                 headers: {
                     /** @description Strong validator of this version of the record; send it back in If-Match or If-None-Match */
@@ -5045,6 +5106,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page of changes, newest first */
             200: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */

@@ -46,7 +46,7 @@ export const ApiGet = (type: Type, summary: string) =>
     companyQuery,
     selectQuery,
     ApiHeader({ name: 'If-None-Match', required: false, description: 'An ETag (or `*`): 304 without a body while the record still has it' }),
-    ApiResponse({ status: 200, type, headers: recordHeaders }),
+    ApiResponse({ status: 200, type, description: 'The record', headers: recordHeaders }),
     ApiResponse({ status: 304, description: 'Not modified: the record still has the If-None-Match ETag', headers: { ETag: HEADERS.etag } }),
     problem(400, 'Unknown field in $select, unknown Time-Zone'),
     notFound,
@@ -61,6 +61,7 @@ export const ApiList = (type: Type, summary: string) =>
     ...pageQueries,
     ApiResponse({
       status: 200,
+      description: 'A page of records, newest first',
       schema: {
         type: 'object',
         required: ['items', 'nextCursor'],
@@ -84,7 +85,8 @@ export const ApiCreate = (type: Type, summary: string) =>
     dryRunQuery,
     ApiConsumes('application/json'),
     ApiBody({ type }),
-    ApiResponse({ status: 201, type, headers: { ...recordHeaders, Location: HEADERS.location } }),
+    ApiResponse({ status: 201, type, description: 'The new record', headers: { ...recordHeaders, Location: HEADERS.location } }),
+    ApiResponse({ status: 200, type, description: 'dryRun=true: the would-be record; nothing stored, so no ETag and no Location' }),
     problem(400, 'Unknown or read-only field, malformed JSON, superadmin without ?companyId='),
     notFound,
     problem(413, 'Body too large'),
@@ -101,7 +103,7 @@ export const ApiWrite = (type: Type) =>
     ApiHeader({ name: 'If-Match', required: false, description: 'Apply only if the record still has this ETag (else 412)' }),
     ApiHeader({ name: 'If-Unmodified-Since', required: false, description: 'Apply only if not changed since this HTTP-date (else 412)' }),
     ApiHeader({ name: 'Prefer', required: false, description: '`return=minimal`: answer 204 without a body' }),
-    ApiResponse({ status: 200, type, headers: recordHeaders }),
+    ApiResponse({ status: 200, type, description: 'The record after the change (or the would-be record of a dry run)', headers: recordHeaders }),
     ApiResponse({
       status: 204,
       description: 'Prefer: return=minimal honoured; no body',
@@ -157,7 +159,7 @@ export const ApiHistory = (summary: string) =>
     }),
     companyQuery,
     ...pageQueries,
-    ApiResponse({ status: 200, type: HistoryPageDto }),
+    ApiResponse({ status: 200, type: HistoryPageDto, description: 'A page of changes, newest first' }),
     problem(400, 'Bad limit or cursor, unknown Time-Zone'),
     notFound,
   );
