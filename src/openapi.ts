@@ -44,11 +44,12 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     .setTitle('Customer update API')
     .setDescription(DESCRIPTION)
     .setVersion('1.0')
-    .setLicense('Proprietary (UNLICENSED): not licensed for redistribution', 'https://spdx.org/licenses/')
     .addServer('/', 'The server that serves this document')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
     .addSecurityRequirements('bearer')
     .build();
+  // package.json says UNLICENSED: proprietary, so a name and no licence URL to point to.
+  config.info.license = { name: 'Proprietary (UNLICENSED): all rights reserved' };
   const document = SwaggerModule.createDocument(app, config);
   Object.assign((document.components ??= {}).schemas ??= {}, JSON_PATCH_SCHEMAS);
   addMergePatchSchemas(document);
