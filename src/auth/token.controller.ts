@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.provider';
+import { ApiCommonResponses, ApiPublicOperation, HEADERS, problem } from '../common/http/api-common-responses.decorator';
 import { ProblemException } from '../common/http/problem.exception';
 import { resolveTenantScope } from '../tenancy/tenant-scope';
 import { Actor } from './actor';
@@ -59,17 +60,22 @@ export class TokenController {
   @Public()
   @Post('token')
   @HttpCode(200)
-  @ApiOperation({
+  @ApiCommonResponses({ access: 'public' })
+  @ApiPublicOperation({
     summary: 'OAuth 2.0 client credentials grant (RFC 6749 §4.4)',
     description:
       'Partner integrations exchange their client id and secret (form or JSON body, or HTTP Basic) for a bearer token. ' +
       'Errors follow RFC 6749 §5.2 (`error`, `error_description`) inside an RFC 9457 problem.',
   })
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
-  @ApiBody({ type: TokenRequestDto })
-  @ApiResponse({ status: 200, type: TokenResponseDto })
-  @ApiResponse({ status: 400, description: 'invalid_request, unsupported_grant_type or invalid_scope' })
-  @ApiResponse({ status: 401, description: 'invalid_client' })
+  @ApiBody({
+    type: TokenRequestDto,
+    examples: { clientCredentials: { value: { grant_type: 'client_credentials', client_id: '3f1c2d9e-8a4b-4c6d-9e0f-1a2b3c4d5e6f', client_secret: 's3cret' } } },
+  })
+  @ApiResponse({ status: 200, type: TokenResponseDto, headers: { 'Cache-Control': { description: '`no-store`', schema: { type: 'string' } } } })
+  @problem(400, 'invalid_request, unsupported_grant_type or invalid_scope (`error`, `error_description`)')
+  @problem(401, 'invalid_client', { 'WWW-Authenticate': HEADERS.wwwAuthenticate })
+  @problem(415, 'Neither a form nor JSON')
   async token(
     @Body() body: unknown,
     @Headers('authorization') authorization: string | undefined,
@@ -112,6 +118,9 @@ export class TokenController {
 
   @Get('me')
   @ApiBearerAuth()
+  @ApiCommonResponses({ access: 'token', database: false })
+  @ApiQuery({ name: 'companyId', required: false, schema: { type: 'string', format: 'uuid' }, description: 'The company to act on (§1.2)' })
+  @problem(404, 'A ?companyId= the caller may not act on')
   @ApiOperation({
     summary: 'The caller as the service sees it',
     description: 'Echoes the verified token claims and the company this call would act on (`?companyId=`, §1.2).',

@@ -1,4 +1,3 @@
-import { ApiHeader } from '@nestjs/swagger';
 import { HistoryController, ResourceController, ResourceRoutes } from '../common/resource/resource-controllers';
 import { ContactResource } from './contact.resource';
 import { ContactsStore } from './contacts.store';
@@ -12,11 +11,10 @@ const ROUTES: ResourceRoutes = {
   scopes: { read: 'contacts:read', write: 'contacts:write' },
   writers: ['admin', 'superadmin'],
   noun: 'contact',
-  patchExamples: { merge: { Department: 'foo' }, jsonPatch: [{ op: 'replace', path: '/Department', value: 'foo' }] },
+  // Seed 002's own sample: its PascalCase path binds because paths are case-insensitive.
+  patchExamples: { merge: { department: 'foo' }, jsonPatch: [{ op: 'replace', path: '/Department', value: 'foo' }] },
 };
 
-@ApiHeader({ name: 'Time-Zone', required: false, description: 'IANA zone for date-times in the response (also SO-TimeZone)' })
-@ApiHeader({ name: 'Accept', required: false, description: 'application/json (default), application/xml or text/xml' })
 export class ContactsController extends ResourceController(ROUTES) {}
 
 export class ContactsHistoryController extends HistoryController(ROUTES) {}

@@ -11,7 +11,13 @@ const ROUTES: ResourceRoutes = {
   scopes: { read: 'objects:read', write: 'objects:write' },
   writers: ['admin', 'superadmin'],
   noun: 'customer object',
-  patchExamples: { merge: { name: 'Main office', contact: { phone: '+358 9 123 4567' } } },
+  patchExamples: {
+    merge: { name: 'Main office', contact: { phone: '+358 9 123 4567' } },
+    jsonPatch: [
+      { op: 'test', path: '/name', value: 'Head office' },
+      { op: 'replace', path: '/name', value: 'Main office' },
+    ],
+  },
 };
 
 export class CustomerObjectsController extends ResourceController(ROUTES) {}

@@ -1,11 +1,12 @@
 import { Param, Patch, Put, Query } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiExtraModels, ApiOperation } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiExtraModels, ApiOperation, SchemaObject } from '@nestjs/swagger';
 import { RequireScope } from '../auth/auth.decorators';
 import { Preconditions, ReadPreconditions } from '../common/concurrency/preconditions';
 import { Caller, CurrentCaller } from '../common/http/caller';
 import { DryRun } from '../common/http/dry-run.decorator';
 import { PatchBody } from '../common/patch/patch-body.decorator';
 import { PatchBody as PatchBodyValue } from '../common/patch/patch-request';
+import { mergePatchRef } from '../common/resource/openapi-schemas';
 import { ApiWrite } from '../common/resource/resource-api.decorators';
 import { HistoryController, ResourceController, ResourceRoutes } from '../common/resource/resource-controllers';
 import { ResourceResponse } from '../common/resource/resource-response';
@@ -15,30 +16,43 @@ import { CustomersService } from './customers.service';
 import { CustomersStore } from './customers.store';
 import { CustomerPutRequest } from './doors/customer-put.request';
 
+/** Seed 003's PUT sample in camelCase; custom field values are left out as a fresh company has no configs. */
 const SEED_003_PUT = {
-  Firstname: 'Anna',
-  Lastname: 'Virtanen',
-  Phone: '+358401234567',
-  Email: 'anna.virtanen@example.com',
-  CustomFields: [{ Id: 1, Value: '3' }],
-  AccessKeys: [{ AccessKeyTypeId: 1, Value: 'DOOR-1234', Description: 'Front door' }],
-  AccessKeysToDelete: [],
-  SubscribedToNewsletter: false,
-  InvoiceAddress: { InvoiceAddress1: 'Mannerheimintie 1', InvoiceCity: 'Helsinki', InvoicePostalCode: '00100', InvoiceCountryCode: 'FI' },
+  firstName: 'Anna',
+  lastName: 'Virtanen',
+  phone: '+358401234567',
+  email: 'anna.virtanen@example.com',
+  accessKeys: [{ accessKeyTypeId: 1, value: 'DOOR-1234', description: 'Front door' }],
+  accessKeysToDelete: [],
+  subscribedToNewsletter: false,
+  invoiceAddress: { invoiceAddress1: 'Mannerheimintie 1', invoiceCity: 'Helsinki', invoicePostalCode: '00100', invoiceCountryCode: 'FI' },
 };
 
+/** Seed 004's sample in camelCase, with values the schema accepts. */
 const SEED_004_PATCH = {
-  CustomerId: 1,
-  PersonalId: 'sample string 2',
-  PersonalIdTypeId: 1,
-  FirstName: 'sample string 4',
-  TelNumber1: 'sample string 7',
-  DOB: '2001-09-13T08:31:19.94723+10:00',
-  Sex: 2,
-  Notes: 'sample string 9',
-  NotificationConsent: true,
-  CustomProperties: { 'sample string 1': 'sample string 2' },
+  customerId: 1,
+  firstName: 'Anna',
+  phone: '+358401234567',
+  dateOfBirth: '2001-09-13',
+  sex: 2,
+  notes: 'Prefers mornings',
+  notificationConsent: true,
+  customProperties: { preferredContact: 'sms' },
 };
+
+/** Seed 004: the identifying members, then the rest of the body is the customer's merge patch. */
+const IDENTIFIER_PATCH = {
+  allOf: [
+    mergePatchRef(CustomerResource.name),
+    {
+      type: 'object',
+      properties: {
+        customerId: { type: 'integer', description: 'The customer number (seed 004 `CustomerId`)' },
+        id: { type: 'string', format: 'uuid', description: 'The customer id' },
+      },
+    },
+  ],
+} satisfies SchemaObject;
 
 const ROUTES: ResourceRoutes = {
   path: 'customers',
@@ -50,7 +64,7 @@ const ROUTES: ResourceRoutes = {
   writers: ['user', 'admin', 'superadmin'],
   noun: 'customer',
   patchExamples: {
-    merge: { telNumber1: '+358401234567', notes: 'Prefers mornings' },
+    merge: { phone: '+358401234567', notes: 'Prefers mornings' },
     jsonPatch: [{ op: 'replace', path: '/email', value: 'anna@example.com' }],
   },
 };
@@ -79,10 +93,11 @@ export class CustomersController extends ResourceController(ROUTES) {
       'All fields optional; fields left out stay as they are. `customFields: [{id, value}]` sets values (checked against ' +
       'the company configs, each config at most once), `accessKeys` adds keys, `accessKeysToDelete: [{id}]` removes ' +
       'them, `invoiceAddress` is merged. Same preconditions, Prefer, dryRun, $select and audit as PATCH. Body ' +
-      '`CompanyId` is ignored: use ?companyId=.',
+      '`CompanyId` is ignored: use ?companyId=. Names are case-insensitive, so the seed\'s PascalCase (`Firstname`, ' +
+      '`AccessKeysToDelete`) binds.',
   })
   @ApiConsumes('application/json')
-  @ApiBody({ type: CustomerPutRequest, examples: { seed003: { value: SEED_003_PUT } } })
+  @ApiBody({ type: CustomerPutRequest, examples: { seed003: { summary: 'Seed 003', value: SEED_003_PUT } } })
   @ApiWrite(CustomerResource)
   replace(
     @CurrentCaller() caller: Caller,
@@ -102,10 +117,11 @@ export class CustomersController extends ResourceController(ROUTES) {
     description:
       'The body names the record by `customerId` (the customer number), `id`, or `personalId` (+ `personalIdTypeId`); ' +
       'the rest is a merge patch. No match is 404; a personalId matching several customers is 409. Numbers and ' +
-      'personalIds repeat across companies, so a superadmin naming the record by them must pass ?companyId= (400).',
+      'personalIds repeat across companies, so a superadmin naming the record by them must pass ?companyId= (400). ' +
+      'Names are case-insensitive and the seed\'s own spellings bind (`CustomerId`, `PersonalId`, `TelNumber1`, `DOB`).',
   })
   @ApiConsumes('application/json', 'application/merge-patch+json')
-  @ApiBody({ schema: { type: 'object' }, examples: { seed004: { value: SEED_004_PATCH } } })
+  @ApiBody({ schema: IDENTIFIER_PATCH, examples: { seed004: { summary: 'Seed 004', value: SEED_004_PATCH } } })
   @ApiWrite(CustomerResource)
   updateByIdentifier(
     @CurrentCaller() caller: Caller,

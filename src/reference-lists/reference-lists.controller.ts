@@ -1,11 +1,15 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiCommonResponses, problem } from '../common/http/api-common-responses.decorator';
+import { ListItemDto } from './list-item.dto';
 import { RequireScope } from '../auth/auth.decorators';
 import { notFound } from '../common/http/problem.exception';
 import { ListItem, ReferenceListsService } from './reference-lists.service';
 
 @ApiTags('Contacts')
 @ApiBearerAuth()
+// The lists are held in memory from start-up, so a database outage does not reach them.
+@ApiCommonResponses({ database: false })
 @Controller('api/v1/List')
 export class ReferenceListsController {
   constructor(private readonly lists: ReferenceListsService) {}
@@ -13,8 +17,9 @@ export class ReferenceListsController {
   @Get(':name/Items')
   @RequireScope('contacts:read')
   @ApiOperation({ summary: 'Items of a reference list (category, business, country, interest; also "contint")' })
-  @ApiParam({ name: 'name', enum: ['category', 'business', 'country', 'interest'] })
-  @ApiOkResponse({ description: '`[{id, name, code?}]`; countries have their ISO 3166-1 numeric id and alpha-2 code' })
+  @ApiParam({ name: 'name', enum: ['category', 'business', 'country', 'interest', 'contint'] })
+  @ApiOkResponse({ type: [ListItemDto], description: 'Countries have their ISO 3166-1 numeric id and alpha-2 code' })
+  @problem(404, 'No such list')
   items(@Param('name') name: string): ListItem[] {
     const items = this.lists.items(name);
     if (!items) throw notFound();

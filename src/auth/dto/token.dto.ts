@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ROLES } from '../actor';
 
 /** Documents the token request; the controller reads it by hand (RFC 6749 §3.2). */
 export class TokenRequestDto {
-  @ApiProperty({ example: 'client_credentials' })
+  @ApiProperty({ enum: ['client_credentials'], example: 'client_credentials' })
   grant_type?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'Or HTTP Basic authentication' })
   client_id?: string;
 
   @ApiPropertyOptional()
@@ -19,10 +20,10 @@ export class TokenResponseDto {
   @ApiProperty()
   access_token!: string;
 
-  @ApiProperty({ example: 'Bearer' })
+  @ApiProperty({ enum: ['Bearer'], example: 'Bearer' })
   token_type!: 'Bearer';
 
-  @ApiProperty({ example: 3600 })
+  @ApiProperty({ type: 'integer', example: 3600, description: 'Seconds' })
   expires_in!: number;
 
   @ApiProperty({ example: 'customers:read customers:write' })
@@ -33,7 +34,7 @@ export class WhoAmIDto {
   @ApiProperty()
   sub!: string;
 
-  @ApiProperty({ enum: ['user', 'admin', 'superadmin'] })
+  @ApiProperty({ enum: ROLES })
   role!: string;
 
   @ApiProperty({ format: 'uuid' })
@@ -43,6 +44,7 @@ export class WhoAmIDto {
   scopes!: string[];
 
   @ApiProperty({
+    type: String,
     format: 'uuid',
     nullable: true,
     description: 'The company this call acts on; null means every company (superadmin without ?companyId).',

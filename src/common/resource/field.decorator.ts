@@ -58,7 +58,8 @@ export function declaredFields(type: ClassType): FieldDeclaration[] {
 function openApiOf(options: FieldOptions): ApiPropertyOptions {
   const base: Record<string, unknown> = {
     required: false,
-    nullable: !(options.readOnly || options.derived),
+    // Every field may be null: a cleared value, a masked GDPR field, or one `$select` left out.
+    nullable: true,
     readOnly: options.readOnly || options.derived || undefined,
   };
   const notes = [
@@ -69,11 +70,11 @@ function openApiOf(options: FieldOptions): ApiPropertyOptions {
 
   const scalar = (kind: FieldKind) => (kind === 'integer' ? 'integer' : kind === 'any' ? undefined : kind);
   if (options.kind === 'array') {
-    base.type = options.nested ? options.nested : 'array';
+    base.type = options.nested ? lazyType(options.nested) : 'array';
     if (options.nested) base.isArray = true;
     else base.items = { type: scalar(options.items ?? 'string') };
   } else if (options.kind === 'object' && options.nested) {
-    base.type = options.nested;
+    base.type = lazyType(options.nested);
   } else if (options.kind === 'any' || options.kind === 'object') {
     base.type = 'object';
     base.additionalProperties = true;
@@ -81,4 +82,13 @@ function openApiOf(options: FieldOptions): ApiPropertyOptions {
     base.type = scalar(options.kind);
   }
   return { ...base, ...options.api, ...(base.description ? { description: base.description } : {}) } as ApiPropertyOptions;
+}
+
+/**
+ * @nestjs/swagger resolves a function as a lazy type only when the function is *named* `type`
+ * (SchemaObjectFactory.isLazyTypeFunc); any other thunk becomes an empty `$ref`. The object
+ * literal gives the arrow function that name; it stays lazy, so classes declared later resolve.
+ */
+function lazyType(nested: () => ClassType): () => ClassType {
+  return { type: () => nested() }.type;
 }

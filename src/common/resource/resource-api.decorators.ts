@@ -1,119 +1,135 @@
 import { applyDecorators, Type } from '@nestjs/common';
-import {
-  ApiBody,
-  ApiConsumes,
-  ApiExtraModels,
-  ApiHeader,
-  ApiOperation,
-  ApiProduces,
-  ApiQuery,
-  ApiResponse,
-  getSchemaPath,
-} from '@nestjs/swagger';
-import { ProblemDto } from '../http/problem.dto';
-import { ACCEPT_PATCH } from '../patch/patch-request';
+import { ApiBody, ApiConsumes, ApiExtraModels, ApiHeader, ApiOperation, ApiQuery, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { HEADERS, problem } from '../http/api-common-responses.decorator';
+import { HistoryPageDto } from './history-page.dto';
+import { jsonPatchRef, mergePatchRef } from './openapi-schemas';
 
-/** OpenAPI for the routes every resource has; one place, so the documents agree. */
-
-const problem = (status: number, description: string) =>
-  ApiResponse({ status, description, content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } } });
-
-const commonErrors = [
-  problem(401, 'No or invalid bearer token ("Authentication credentials were not provided" / "Invalid token")'),
-  problem(403, 'The token lacks the scope or role'),
-  problem(404, 'No such record, or one the caller may not see ("Not found.")'),
-  problem(429, 'Rate limited; see Retry-After'),
-];
+/**
+ * OpenAPI for the routes every resource has; one place, so the documents agree. The statuses
+ * every route shares (401, 403, 406, 429, 503) come from ApiCommonResponses on the controller.
+ */
 
 const companyQuery = ApiQuery({
   name: 'companyId',
   required: false,
+  schema: { type: 'string', format: 'uuid' },
   description: 'Superadmin: the company to act on. Admin/user: blank or their own (another is 404).',
 });
 
 const selectQuery = ApiQuery({
   name: '$select',
   required: false,
-  description: 'Comma-separated fields, case-insensitive, `/` for nested (e.g. `name,contact/email`). Unselected fields are null. Also `select`.',
+  schema: { type: 'string' },
+  description:
+    'Comma-separated fields, case-insensitive, `/` for nested (e.g. `name,contact/email`). Unselected fields are null. Also `select`.',
 });
 
-const recordHeaders = {
-  ETag: { description: 'Strong validator of this version of the record', schema: { type: 'string' } },
-  'Last-Modified': { description: 'Time of the last change', schema: { type: 'string' } },
-};
+const dryRunQuery = ApiQuery({
+  name: 'dryRun',
+  required: false,
+  schema: { type: 'boolean' },
+  description: 'true: validate and return the would-be record, store nothing',
+});
+
+const pageQueries = [
+  ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } }),
+  ApiQuery({ name: 'cursor', required: false, schema: { type: 'string' }, description: 'Opaque; the nextCursor of the previous page' }),
+];
+
+const recordHeaders = { ETag: HEADERS.etag, 'Last-Modified': HEADERS.lastModified };
+
+const notFound = problem(404, 'No such record, or one the caller may not see ("Not found."), or a foreign ?companyId=');
 
 export const ApiGet = (type: Type, summary: string) =>
   applyDecorators(
-    ApiExtraModels(ProblemDto),
     ApiOperation({ summary }),
     companyQuery,
     selectQuery,
-    ApiResponse({ status: 200, type, headers: recordHeaders }),
-    problem(400, 'Unknown field in $select'),
-    ...commonErrors,
+    ApiHeader({ name: 'If-None-Match', required: false, description: 'An ETag (or `*`): 304 without a body while the record still has it' }),
+    ApiResponse({ status: 200, type, description: 'The record', headers: recordHeaders }),
+    ApiResponse({ status: 304, description: 'Not modified: the record still has the If-None-Match ETag', headers: { ETag: HEADERS.etag } }),
+    problem(400, 'Unknown field in $select, unknown Time-Zone'),
+    notFound,
   );
 
 export const ApiList = (type: Type, summary: string) =>
   applyDecorators(
-    ApiExtraModels(ProblemDto, type),
+    ApiExtraModels(type),
     ApiOperation({ summary, description: 'Tenant scoped; masked like single reads. `nextCursor` is null on the last page.' }),
     companyQuery,
     selectQuery,
-    ApiQuery({ name: 'limit', required: false, description: '1..200, default 50' }),
-    ApiQuery({ name: 'cursor', required: false, description: 'Opaque; the nextCursor of the previous page' }),
+    ...pageQueries,
     ApiResponse({
       status: 200,
+      description: 'A page of records, newest first',
       schema: {
         type: 'object',
+        required: ['items', 'nextCursor'],
         properties: {
           items: { type: 'array', items: { $ref: getSchemaPath(type) } },
-          nextCursor: { type: 'string', nullable: true },
+          nextCursor: { type: 'string', nullable: true, description: 'Cursor of the next page; null on the last page' },
         },
       },
     }),
-    problem(400, 'Bad limit, cursor or $select'),
-    ...commonErrors,
+    problem(400, 'Bad limit, cursor, $select or Time-Zone'),
+    notFound,
   );
 
 export const ApiCreate = (type: Type, summary: string) =>
   applyDecorators(
-    ApiExtraModels(ProblemDto),
     ApiOperation({
       summary,
       description: 'Field names are case-insensitive. Read-only fields may not be sent. A superadmin must pass ?companyId=.',
     }),
     companyQuery,
-    ApiQuery({ name: 'dryRun', required: false, description: 'true: validate and return the would-be record, store nothing' }),
+    dryRunQuery,
+    ApiConsumes('application/json'),
     ApiBody({ type }),
-    ApiResponse({ status: 201, type, headers: { ...recordHeaders, Location: { description: 'URL of the new record', schema: { type: 'string' } } } }),
-    problem(400, 'Unknown or read-only field, malformed JSON'),
+    ApiResponse({ status: 201, type, description: 'The new record', headers: { ...recordHeaders, Location: HEADERS.location } }),
+    ApiResponse({ status: 200, type, description: 'dryRun=true: the would-be record; nothing stored, so no ETag and no Location' }),
+    problem(400, 'Unknown or read-only field, malformed JSON, superadmin without ?companyId='),
+    notFound,
+    problem(413, 'Body too large'),
     problem(415, 'Not JSON'),
     problem(422, 'Invalid values, one entry per problem'),
-    ...commonErrors,
   );
 
 /** Query, headers and answers shared by every write door (PATCH, PUT, PATCH by identifier). */
 export const ApiWrite = (type: Type) =>
   applyDecorators(
-    ApiExtraModels(ProblemDto),
     companyQuery,
     selectQuery,
-    ApiQuery({ name: 'dryRun', required: false, description: 'true: validate and return the would-be record, store nothing' }),
+    dryRunQuery,
     ApiHeader({ name: 'If-Match', required: false, description: 'Apply only if the record still has this ETag (else 412)' }),
-    ApiHeader({ name: 'If-Unmodified-Since', required: false, description: 'Apply only if not changed since (else 412)' }),
+    ApiHeader({ name: 'If-Unmodified-Since', required: false, description: 'Apply only if not changed since this HTTP-date (else 412)' }),
     ApiHeader({ name: 'Prefer', required: false, description: '`return=minimal`: answer 204 without a body' }),
-    ApiResponse({ status: 200, type, headers: recordHeaders }),
-    ApiResponse({ status: 204, description: 'Prefer: return=minimal honoured (Preference-Applied), with ETag' }),
-    problem(400, 'Bad patch: unknown field or path, bad op, read-only field changed, malformed JSON'),
+    ApiResponse({ status: 200, type, description: 'The record after the change (or the would-be record of a dry run)', headers: recordHeaders }),
+    ApiResponse({
+      status: 204,
+      description: 'Prefer: return=minimal honoured; no body',
+      headers: { ...recordHeaders, 'Preference-Applied': HEADERS.preferenceApplied },
+    }),
+    problem(400, 'Bad patch: unknown field or path, bad op, read-only field changed, malformed JSON, bad $select or Time-Zone'),
+    notFound,
     problem(409, 'A JSON Patch test operation did not match, or a unique value is taken'),
-    problem(412, 'If-Match or If-Unmodified-Since failed'),
+    problem(412, 'If-Match or If-Unmodified-Since failed; nothing was stored'),
     problem(413, 'Body or patched record too large'),
-    problem(415, `Unsupported Content-Type (see Accept-Patch)`),
+    problem(415, 'Unsupported Content-Type', { 'Accept-Patch': HEADERS.acceptPatch }),
     problem(422, 'Invalid values, one entry per problem'),
-    ...commonErrors,
   );
 
-export const ApiPatch = (type: Type, summary: string, examples: { merge?: unknown; jsonPatch?: unknown } = {}) =>
+export interface PatchExamples {
+  /** An RFC 7396 merge patch in the schema's camelCase names. */
+  merge: Record<string, unknown>;
+  /** An RFC 6902 patch. */
+  jsonPatch: { op: string; path: string; value?: unknown; from?: string }[];
+}
+
+/**
+ * PATCH with the three bodies of API.md §1.4. The body is declared as the `application/json`
+ * union; narrowPatchBodies gives each patch media type its own branch and example.
+ */
+export const ApiPatch = (type: Type, summary: string, examples: PatchExamples) =>
   applyDecorators(
     ApiWrite(type),
     ApiOperation({
@@ -121,31 +137,29 @@ export const ApiPatch = (type: Type, summary: string, examples: { merge?: unknow
       description:
         'Body by Content-Type: `application/merge-patch+json` (RFC 7396: null clears, arrays replaced), ' +
         '`application/json-patch+json` (RFC 6902, all six ops, atomic), or `application/json` (object = merge patch, ' +
-        'array = JSON Patch). Paths and names are case-insensitive; a leading slash is optional at the root. ' +
-        'Read-only fields may be repeated with their current value only. The whole patched record is validated.',
+        'array = JSON Patch). Paths and names are case-insensitive (the seeds spell them in PascalCase, e.g. ' +
+        '`Department`); a leading slash is optional at the root. Read-only fields may be repeated with their current ' +
+        'value only. The whole patched record is validated.',
     }),
     ApiConsumes('application/merge-patch+json', 'application/json-patch+json', 'application/json'),
-    ApiProduces('application/json'),
     ApiBody({
-      schema: { oneOf: [{ $ref: getSchemaPath(type) }, { type: 'array', items: { type: 'object' } }] },
+      schema: { oneOf: [mergePatchRef(type.name), jsonPatchRef()] },
       examples: {
-        mergePatch: { summary: 'Merge patch', value: examples.merge ?? { name: 'New name' } },
-        jsonPatch: { summary: 'JSON Patch', value: examples.jsonPatch ?? [{ op: 'replace', path: '/name', value: 'New name' }] },
+        mergePatch: { summary: 'Merge patch', value: examples.merge },
+        jsonPatch: { summary: 'JSON Patch', value: examples.jsonPatch },
       },
     }),
-    ApiHeader({ name: 'Accept-Patch', required: false, description: `Answered with 415: ${ACCEPT_PATCH}` }),
   );
 
 export const ApiHistory = (summary: string) =>
   applyDecorators(
-    ApiExtraModels(ProblemDto),
     ApiOperation({
       summary,
       description: 'Admin and superadmin. Each entry: `{at, actor: {sub, role}, requestId, kind, ops}`, `ops` the RFC 6902 diff, GDPR values "***".',
     }),
     companyQuery,
-    ApiQuery({ name: 'limit', required: false }),
-    ApiQuery({ name: 'cursor', required: false }),
-    ApiResponse({ status: 200, description: '`{ items: [...], nextCursor }`' }),
-    ...commonErrors,
+    ...pageQueries,
+    ApiResponse({ status: 200, type: HistoryPageDto, description: 'A page of changes, newest first' }),
+    problem(400, 'Bad limit or cursor, unknown Time-Zone'),
+    notFound,
   );

@@ -9,7 +9,8 @@ import { HISTORY_PAGE_SHAPE } from '../http/xml/document-shapes';
 import { XmlDocument } from '../http/xml/xml-document.decorator';
 import { PatchBody } from '../patch/patch-body.decorator';
 import { PatchBody as PatchBodyValue } from '../patch/patch-request';
-import { ApiCreate, ApiGet, ApiHistory, ApiList, ApiPatch } from './resource-api.decorators';
+import { ApiCommonResponses } from '../http/api-common-responses.decorator';
+import { ApiCreate, ApiGet, ApiHistory, ApiList, ApiPatch, PatchExamples } from './resource-api.decorators';
 import { ResourcePage, ResourceResponse } from './resource-response';
 import { ListableResourceStore } from './resource-store';
 import { ResourceType } from './resource-type.decorator';
@@ -29,12 +30,12 @@ export interface ResourceRoutes {
   writers: Role[];
   /** Singular name for the OpenAPI summaries, e.g. `customer object`. */
   noun: string;
-  /** The seed's PATCH examples for the OpenAPI document. */
-  patchExamples?: { merge?: unknown; jsonPatch?: unknown };
+  /** The seed's PATCH examples for the OpenAPI document (they must validate against its schemas). */
+  patchExamples: PatchExamples;
 }
 
 const classDecorators = (routes: Pick<ResourceRoutes, 'path' | 'tag'>) =>
-  applyDecorators(ApiTags(routes.tag), ApiBearerAuth(), Controller(routes.path));
+  applyDecorators(ApiTags(routes.tag), ApiBearerAuth(), ApiCommonResponses(), Controller(routes.path));
 
 /**
  * The routes every resource has (API.md §1.7, §1.4): create, list, get and PATCH, each one

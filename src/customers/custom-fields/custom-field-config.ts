@@ -29,7 +29,7 @@ export class CustomFieldOption {
 
 /** A per-company custom field definition (seed 003 CustomFieldConfigData). */
 export class CustomFieldConfigDto {
-  @ApiProperty({ readOnly: true })
+  @ApiPropertyOptional({ type: 'integer', readOnly: true, description: 'Assigned by the server' })
   id!: number;
 
   @ApiProperty({ example: 'Number of persons' })
@@ -38,7 +38,7 @@ export class CustomFieldConfigDto {
   @Length(1, 100)
   name!: string;
 
-  @ApiPropertyOptional({ example: 'For how many persons is this booking?' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'For how many persons is this booking?' })
   @IsOptional()
   @IsString()
   @IsStorableText()
@@ -49,39 +49,43 @@ export class CustomFieldConfigDto {
   @IsIn(DATA_TYPES)
   dataType!: CustomFieldDataType;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: Boolean })
   @OptionalFlag()
   isMandatory?: boolean;
 
-  @ApiPropertyOptional({ example: 'Please enter the number of persons' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Please enter the number of persons' })
   @IsOptional()
   @IsString()
   @IsStorableText()
   @MaxLength(500)
   mandatoryErrorMessage?: string | null;
 
-  @ApiPropertyOptional({ maximum: MAX_CUSTOM_FIELD_VALUE_LENGTH })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 1, maximum: MAX_CUSTOM_FIELD_VALUE_LENGTH })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(MAX_CUSTOM_FIELD_VALUE_LENGTH)
   maxLength?: number | null;
 
-  @ApiPropertyOptional({ description: 'JavaScript regular expression; refused when it could backtrack catastrophically' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'JavaScript regular expression; refused when it could backtrack catastrophically',
+  })
   @IsOptional()
   @IsString()
   @IsStorableText()
   @MaxLength(500)
   regEx?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @IsStorableText()
   @MaxLength(500)
   regExErrorMessage?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @IsStorableText()
@@ -92,6 +96,12 @@ export class CustomFieldConfigDto {
   @OptionalNestedList(200)
   @Type(() => CustomFieldOption)
   values?: CustomFieldOption[];
+}
+
+/** Documents a stored config as answered: the id is always there. */
+export class CustomFieldConfigView extends CustomFieldConfigDto {
+  @ApiProperty({ type: 'integer', readOnly: true })
+  declare id: number;
 }
 
 /** A stored config with everything needed to check values. */
