@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { ProblemException } from './problem.exception';
 
 /** A route's path as segments: static ones lower-cased (routes ignore case), `:param` and `*` kept. */
@@ -44,9 +44,8 @@ export function registerMethodNotAllowed(fastify: FastifyInstance): void {
     return [...methods].sort();
   };
 
-  fastify.addHook('onRequest', (request, _reply, done) => {
-    const unrouted = request.is404 || request.routeOptions.url === '*';
-    if (!unrouted) return done();
+  const refuseUnknownMethod = (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction) => {
+    if (!request.is404) return done();
     const allow = allowedMethods(request);
     if (allow.length === 0 || allow.includes(request.method)) return done();
     done(
@@ -56,5 +55,10 @@ export function registerMethodNotAllowed(fastify: FastifyInstance): void {
         headers: { Allow: allow.join(', ') },
       }),
     );
-  });
+  };
+  // onRequest: before the body is parsed, so a 405 does not depend on it. preHandler: requests
+  // that reach the not-found handler through `reply.callNotFound()` (the CORS plugin's
+  // `OPTIONS *` for a preflight it did not answer) run only the preHandler hooks there.
+  fastify.addHook('onRequest', refuseUnknownMethod);
+  fastify.addHook('preHandler', refuseUnknownMethod);
 }
