@@ -33,7 +33,7 @@ const REQUIRED_EXPOSED_HEADERS = [
   'idempotent-replayed',
 ];
 
-const listOf = (header: unknown) =>
+const listOf = (header: string | string[] | number | undefined) =>
   String(header ?? '')
     .toLowerCase()
     .split(',')

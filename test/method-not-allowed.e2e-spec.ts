@@ -15,7 +15,7 @@ describe('405 for a method a known path does not have (API.md §1.10)', () => {
   });
   afterAll(() => app.close());
 
-  const allowOf = (header: unknown) => String(header).split(', ');
+  const allowOf = (header: string | string[] | number | undefined) => String(header).split(', ');
 
   it('answers DELETE on a record with 405, Allow listing its methods, as problem+json', async () => {
     const response = await app.inject({ method: 'DELETE', url: `/v2/objects/${objectId}`, headers: bearer(token) });
