@@ -5,6 +5,7 @@ import { AppConfig } from '../config/app-config';
 import { AppModule } from './app.module';
 import { registerBodyParsers } from './common/http/body-parsers';
 import { registerPrivateCaching } from './common/http/cache-control';
+import { problemClientErrorHandler } from './common/http/client-error';
 import { registerCors } from './common/http/cors';
 import { registerMethodNotAllowed } from './common/http/method-not-allowed';
 import { badRequest } from './common/http/problem.exception';
@@ -36,6 +37,7 @@ export async function createApp(
     logController: new RequestLogController(),
     bodyLimit: config.limits.bodyBytes,
     genReqId: requestIdFor,
+    clientErrorHandler: problemClientErrorHandler,
     trustProxy: config.trustProxy,
     // Case-insensitive routes (API.md §1): /api/v1/contact/7 = /api/v1/Contact/7.
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true },
