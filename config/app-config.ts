@@ -4,13 +4,31 @@
  */
 export type JwtAlgorithm = 'HS256' | 'RS256' | 'ES256';
 
+export const NODE_ENVS = ['development', 'test', 'production'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+/** pino's levels; `silent` logs nothing. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 export interface AppConfig {
-  nodeEnv: string;
+  nodeEnv: NodeEnv;
   port: number;
   host: string;
   /** Take the client IP from X-Forwarded-For (behind a reverse proxy); it keys the per-IP limit. */
   trustProxy: boolean;
-  logLevel: string;
+  logLevel: LogLevel;
+  /** What browsers and links see of the service (API.md §1.11, §1.12). */
+  http: {
+    /** Exact origins allowed to call from a browser; empty = no cross-origin access. */
+    corsOrigins: string[];
+    /** How long a browser may cache a preflight answer. */
+    corsMaxAgeSeconds: number;
+    /** Base of absolute links (`_links`, `Location`), without a trailing slash. */
+    publicBaseUrl?: string;
+    /** Host names (lower case, IPv6 in brackets) a request's Host may use for absolute links. */
+    trustedHosts: string[];
+  };
   database: {
     /** Undefined means: start the embedded PostgreSQL. */
     url?: string;

@@ -25,3 +25,36 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: '  ', PORT: '' }).database.url).toBeUndefined();
   });
 });
+
+describe('loadConfig: enums and numbers are checked at load, naming the variable', () => {
+  it.each([
+    ['LOG_LEVEL', 'bogus', /^LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "bogus"$/],
+    ['NODE_ENV', 'prod', /^NODE_ENV must be one of development, test, production/],
+    ['PORT', '70000', /^PORT must be an integer from 1 to 65535, got "70000"$/],
+    ['PORT', '0', /^PORT must be an integer from 1 to 65535/],
+    ['PORT', '-1', /^PORT must be an integer/],
+    ['EMBEDDED_PG_PORT', '65536', /^EMBEDDED_PG_PORT must be an integer from 0 to 65535/],
+    ['CORS_MAX_AGE_SECONDS', '1e3', /^CORS_MAX_AGE_SECONDS must be an integer/],
+    ['RATE_LIMIT_PER_IP', '99999999999999999999', /^RATE_LIMIT_PER_IP must be an integer >= 1/],
+    ['JWT_ALGORITHM', 'none', /^JWT_ALGORITHM must be HS256/],
+  ])('refuses %s=%s', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('accepts the edges of each range and every pino level', () => {
+    expect(loadConfig({ PORT: '1' }).port).toBe(1);
+    expect(loadConfig({ PORT: '65535', EMBEDDED_PG_PORT: '0' }).port).toBe(65_535);
+    for (const level of ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) {
+      expect(loadConfig({ LOG_LEVEL: level }).logLevel).toBe(level);
+    }
+  });
+
+  it('has browser and link defaults: no CORS origin, no public base URL, localhost names trusted', () => {
+    expect(loadConfig({}).http).toEqual({
+      corsOrigins: [],
+      corsMaxAgeSeconds: 600,
+      publicBaseUrl: undefined,
+      trustedHosts: ['localhost', '127.0.0.1', '[::1]'],
+    });
+  });
+});

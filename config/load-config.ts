@@ -1,25 +1,39 @@
 import { readFileSync } from 'node:fs';
-import { AppConfig, JwtAlgorithm } from './app-config';
+import { AppConfig, JwtAlgorithm, LOG_LEVELS, LogLevel, NODE_ENVS, NodeEnv } from './app-config';
+import { ConfigError } from './config-error';
+import { corsOrigins, publicBaseUrl, trustedHosts } from './http-edges';
+
+export { ConfigError } from './config-error';
 
 /** Used only outside production so that `npm start` works with no setup; a warning is logged. */
 export const DEVELOPMENT_JWT_SECRET = 'development-only-secret-change-me-0123456789';
 
 type Env = Record<string, string | undefined>;
 
-export class ConfigError extends Error {}
+/** Host names a development machine reaches the service by; only these may name it in links by default. */
+export const DEFAULT_TRUSTED_HOSTS = ['localhost', '127.0.0.1', '::1'];
 
 function text(env: Env, name: string): string | undefined {
   const value = env[name]?.trim();
   return value ? value : undefined;
 }
 
-function integer(env: Env, name: string, fallback: number, min = 0): number {
+function integer(env: Env, name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
   const raw = text(env, name);
   if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < min) {
-    throw new ConfigError(`${name} must be an integer >= ${min}, got "${raw}"`);
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`;
+    throw new ConfigError(`${name} must be an integer ${range}, got "${raw}"`);
   }
-  return Number(raw);
+  return value;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = text(env, name);
+  if (raw === undefined) return fallback;
+  if (!allowed.includes(raw as T)) throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+  return raw as T;
 }
 
 function boolean(env: Env, name: string, fallback: boolean): boolean {
@@ -37,7 +51,7 @@ function pem(env: Env, name: string): string | undefined {
   return readFileSync(raw, 'utf8');
 }
 
-function jwtConfig(env: Env, nodeEnv: string): AppConfig['jwt'] {
+function jwtConfig(env: Env, nodeEnv: NodeEnv): AppConfig['jwt'] {
   const publicKey = pem(env, 'JWT_PUBLIC_KEY');
   const secret = text(env, 'JWT_SECRET');
   const common = {
@@ -65,18 +79,24 @@ function jwtConfig(env: Env, nodeEnv: string): AppConfig['jwt'] {
 
 /** Reads and validates the environment; throws ConfigError with the variable's name on bad input. */
 export function loadConfig(env: Env = process.env): AppConfig {
-  const nodeEnv = text(env, 'NODE_ENV') ?? 'development';
+  const nodeEnv = oneOf<NodeEnv>(env, 'NODE_ENV', NODE_ENVS, 'development');
   return {
     nodeEnv,
-    port: integer(env, 'PORT', 3000),
+    port: integer(env, 'PORT', 3000, 1, 65_535),
     host: text(env, 'HOST') ?? '0.0.0.0',
     trustProxy: boolean(env, 'TRUST_PROXY', false),
-    logLevel: text(env, 'LOG_LEVEL') ?? 'info',
+    logLevel: oneOf<LogLevel>(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    http: {
+      corsOrigins: corsOrigins('CORS_ORIGINS', text(env, 'CORS_ORIGINS')),
+      corsMaxAgeSeconds: integer(env, 'CORS_MAX_AGE_SECONDS', 600, 0, 86_400),
+      publicBaseUrl: publicBaseUrl('PUBLIC_BASE_URL', text(env, 'PUBLIC_BASE_URL')),
+      trustedHosts: trustedHosts('TRUSTED_HOSTS', text(env, 'TRUSTED_HOSTS'), DEFAULT_TRUSTED_HOSTS),
+    },
     database: {
       url: text(env, 'DATABASE_URL'),
       poolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1),
       embeddedDataDir: text(env, 'EMBEDDED_PG_DATA_DIR') ?? '.data/postgres',
-      embeddedPort: integer(env, 'EMBEDDED_PG_PORT', 0),
+      embeddedPort: integer(env, 'EMBEDDED_PG_PORT', 0, 0, 65_535),
     },
     jwt: jwtConfig(env, nodeEnv),
     rateLimit: {

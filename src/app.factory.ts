@@ -4,7 +4,12 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { AppConfig } from '../config/app-config';
 import { AppModule } from './app.module';
 import { registerBodyParsers } from './common/http/body-parsers';
+import { registerPrivateCaching } from './common/http/cache-control';
+import { problemClientErrorHandler } from './common/http/client-error';
+import { registerCors } from './common/http/cors';
+import { registerMethodNotAllowed } from './common/http/method-not-allowed';
 import { badRequest } from './common/http/problem.exception';
+import { registerPublicLinks } from './common/http/public-links';
 import { UnreadableBodyPipe } from './common/http/unreadable-body.pipe';
 import { RequestLogController } from './common/http/request-log.controller';
 import { requestIdFor } from './common/http/request-id';
@@ -32,6 +37,7 @@ export async function createApp(
     logController: new RequestLogController(),
     bodyLimit: config.limits.bodyBytes,
     genReqId: requestIdFor,
+    clientErrorHandler: problemClientErrorHandler,
     trustProxy: config.trustProxy,
     // Case-insensitive routes (API.md §1): /api/v1/contact/7 = /api/v1/Contact/7.
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true },
@@ -50,6 +56,11 @@ export async function createApp(
     done();
   });
   registerSecurityHeaders(fastify);
+  // After CORS, so that preflights are answered before a 405 could be.
+  await registerCors(fastify, config.http);
+  registerMethodNotAllowed(fastify);
+  registerPrivateCaching(fastify);
+  registerPublicLinks(fastify, config.http);
 
   app.useGlobalPipes(
     new UnreadableBodyPipe(),

@@ -48,12 +48,12 @@ describe('Contacts /api/v1/Contact (seed 002, API.md §3)', () => {
         noMailing: false,
         createdBy: { id: expect.any(String) },
       });
-      const fetched = await get(admin, created.contactId, '', { host: 'crm.example.com:8443' });
+      const fetched = await get(admin, created.contactId, '', { host: 'localhost:8443' }); // a TRUSTED_HOSTS default
       expect(fetched.statusCode).toBe(200);
       expect(fetched.headers.etag).toBeDefined();
       expect(fetched.json()._links).toEqual({
-        self: `http://crm.example.com:8443${CONTACTS}/${created.contactId}`,
-        archive: `http://crm.example.com:8443${CONTACTS}`,
+        self: `http://localhost:8443${CONTACTS}/${created.contactId}`,
+        archive: `http://localhost:8443${CONTACTS}`,
       });
     });
 

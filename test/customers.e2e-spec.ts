@@ -109,7 +109,7 @@ describe('Customers /customers (API.md §4)', () => {
         createdAt: expect.stringMatching(ISO_UTC),
         updatedAt: body.createdAt,
       });
-      expect(created.headers.location).toBe(`/customers/${body.id}`);
+      expect(created.headers.location).toBe(`http://localhost:80/customers/${body.id}`); // inject's Host is a trusted one
       expect(created.headers.etag).toMatch(/^"[^"]+"$/);
       expect(Number.isNaN(Date.parse(String(created.headers['last-modified'])))).toBe(false);
 

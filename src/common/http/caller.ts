@@ -7,11 +7,11 @@ export interface Caller {
   actor: Actor;
   /** The request id (echoed `X-Request-Id` or generated), for audit rows. */
   requestId: string;
-  /** `https://host:port` as the client addressed us, for absolute links (seed 002 `_links`). */
+  /** Start of absolute links (seed 002 `_links`, `Location`); `''` keeps them relative (API.md §1.12). */
   baseUrl: string;
 }
 
 export const CurrentCaller = createParamDecorator((_data: unknown, context: ExecutionContext): Caller => {
   const request = context.switchToHttp().getRequest<FastifyRequest & { user: Actor }>();
-  return { actor: request.user, requestId: String(request.id), baseUrl: `${request.protocol}://${request.host}` };
+  return { actor: request.user, requestId: String(request.id), baseUrl: request.linkBase };
 });

@@ -61,7 +61,7 @@ export function ResourceController(routes: ResourceRoutes) {
       @Query('companyId') companyId: string | undefined,
       @DryRun() dryRun: boolean,
     ): Promise<ResourceResponse> {
-      return this.resources.create(this.store, { caller, companyId, dryRun, body }, (record) => `/${routes.path}/${record.id}`);
+      return this.resources.create(this.store, { caller, companyId, dryRun, body }, (record) => `${caller.baseUrl}/${routes.path}/${record.id}`);
     }
 
     @Get()

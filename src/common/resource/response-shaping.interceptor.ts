@@ -2,6 +2,7 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor, Type } from
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { map, Observable } from 'rxjs';
+import { ifNoneMatchHits } from '../concurrency/if-none-match';
 import { etagOf } from '../concurrency/preconditions';
 import { negotiateFormat, ResponseFormat } from '../http/content-negotiation';
 import { XML_DOCUMENT, XmlDocumentOptions } from '../http/xml/xml-document.decorator';
@@ -32,8 +33,8 @@ interface AnswerOptions {
  *
  * Before the handler runs, the request's own options are checked, so a write is never stored
  * and then refused: `Accept` (406), `Time-Zone`/`SO-TimeZone` (400), `$select`/`select` (400).
- * The answer then passes `$select` → Time-Zone → ETag, Last-Modified, 201 + Location and
- * `Prefer: return=minimal` → XML (root and shape: xmlDocumentOf).
+ * The answer then passes `$select` → Time-Zone → ETag, Last-Modified, 304 for a matching
+ * `If-None-Match`, 201 + Location and `Prefer: return=minimal` → XML (root and shape: xmlDocumentOf).
  */
 @Injectable()
 export class ResponseShapingInterceptor implements NestInterceptor {
@@ -111,6 +112,11 @@ function toHttp(request: FastifyRequest, reply: FastifyReply, result: unknown): 
   const { version, updatedAt, created } = result.options;
   if (version !== undefined) void reply.header('ETag', etagOf(version));
   if (updatedAt) void reply.header('Last-Modified', updatedAt.toUTCString());
+  const isRead = request.method === 'GET' || request.method === 'HEAD';
+  if (isRead && version !== undefined && ifNoneMatchHits(request.headers['if-none-match'], etagOf(version))) {
+    void reply.status(304); // API.md §1.12: the client's copy is current
+    return undefined;
+  }
   if (created) void reply.status(201).header('Location', created.location);
   if ((request.method === 'PATCH' || request.method === 'PUT') && prefersMinimal(request)) {
     void reply.status(204).header('Preference-Applied', 'return=minimal');
