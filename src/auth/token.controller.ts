@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Ip, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AppConfig } from '../../config/app-config';
@@ -7,7 +7,9 @@ import { ProblemException } from '../common/http/problem.exception';
 import { resolveTenantScope } from '../tenancy/tenant-scope';
 import { Actor } from './actor';
 import { ApiClientsService } from './api-clients/api-clients.service';
+import { SecretCheckSlots } from './api-clients/secret-check-slots';
 import { CurrentActor, Public } from './auth.decorators';
+import { CredentialAttemptsLimiter } from './credential-attempts.limiter';
 import { TokenRequestDto, TokenResponseDto, WhoAmIDto } from './dto/token.dto';
 import { signAccessToken } from './token-signer';
 
@@ -53,6 +55,8 @@ function basicCredentials(header: string | undefined): { id?: string; secret?: s
 export class TokenController {
   constructor(
     private readonly clients: ApiClientsService,
+    private readonly attempts: CredentialAttemptsLimiter,
+    private readonly secretChecks: SecretCheckSlots,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -70,9 +74,12 @@ export class TokenController {
   @ApiResponse({ status: 200, type: TokenResponseDto })
   @ApiResponse({ status: 400, description: 'invalid_request, unsupported_grant_type or invalid_scope' })
   @ApiResponse({ status: 401, description: 'invalid_client' })
+  @ApiResponse({ status: 429, description: 'Too many failed attempts for this client_id or from this IP (Retry-After)' })
+  @ApiResponse({ status: 503, description: 'Too many secret checks waiting (Retry-After)' })
   async token(
     @Body() body: unknown,
     @Headers('authorization') authorization: string | undefined,
+    @Ip() ip: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TokenResponseDto> {
     const form = tokenForm(body);
@@ -85,7 +92,10 @@ export class TokenController {
     const clientSecret = form.client_secret ?? basic.secret;
     if (!clientId || !clientSecret) throw oauthError(401, 'invalid_client', 'Client authentication failed.');
 
-    const client = await this.clients.authenticate(clientId, clientSecret);
+    // Limited before the secret is hashed: each check costs ~16 MiB and tens of ms of scrypt.
+    const client = await this.attempts.attempt(clientId, ip, () =>
+      this.secretChecks.run(() => this.clients.authenticate(clientId, clientSecret)),
+    );
     if (!client) throw oauthError(401, 'invalid_client', 'Client authentication failed.');
 
     const granted = client.scope.split(' ').filter(Boolean);
