@@ -162,3 +162,44 @@ describe('rate limits (429 + Retry-After)', () => {
     expect(limited.headers['retry-after']).toBeDefined();
   });
 });
+
+describe('prototype-reaching member names in bodies that are not patches (400, as in patches)', () => {
+  let app: NestFastifyApplication;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  const send = (method: 'POST' | 'PUT' | 'PATCH', url: string, payload: string, headers: Record<string, string>, contentType = 'application/json') =>
+    app.inject({ method, url, headers: { ...headers, 'content-type': contentType }, payload });
+
+  function expectRefused(response: Awaited<ReturnType<typeof send>>, key: string) {
+    const body = expectProblem(response, 400);
+    expect(body.errors).toEqual([{ pointer: expect.stringMatching(new RegExp(`/${key}$`)), detail: expect.stringContaining(key) }]);
+  }
+
+  it.each(['__proto__', 'constructor', 'prototype'])('refuses %s in creates, seed 003 PUT, seed 004 PATCH and the token body; nothing is stored', async (key) => {
+    const company = newCompany();
+    const headers = bearer(actorToken('admin', company));
+    const created = await send('POST', '/customers', '{"firstName":"Anna"}', headers);
+    expect(created.statusCode).toBe(201);
+    const customer = created.json();
+
+    expectRefused(await send('POST', '/v2/objects', `{"name":"Site","${key}":{"name":"x"}}`, headers), key);
+    expectRefused(await send('POST', '/api/v1/Contact', `{"name":"Org","address":{"${key}":{}}}`, headers), key);
+    expectRefused(await send('POST', '/customers', `{"firstName":"Bo","customProperties":{"${key}":"x"}}`, headers), key);
+    expectRefused(await send('PUT', `/customers/${customer.id}`, `{"Firstname":"Bo","${key}":{"firstName":"x"}}`, headers), key);
+    expectRefused(
+      await send('PATCH', '/customers', `{"customerId":${customer.customerNumber},"${key}":{"firstName":"x"}}`, headers, 'application/merge-patch+json'),
+      key,
+    );
+    expectRefused(await send('POST', '/auth/token', `{"grant_type":"client_credentials","${key}":{"client_id":"x"}}`, {}), key);
+    expectRefused(await send('POST', '/auth/token', `grant_type=client_credentials&${key}=x`, {}, 'application/x-www-form-urlencoded'), key);
+
+    for (const url of ['/v2/objects', '/api/v1/Contact']) {
+      expect((await app.inject({ method: 'GET', url, headers })).json().items).toEqual([]);
+    }
+    const customers = (await app.inject({ method: 'GET', url: '/customers', headers })).json().items;
+    expect(customers.map((c: any) => c.firstName)).toEqual(['Anna']);
+  });
+});
