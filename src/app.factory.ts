@@ -4,6 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { AppConfig } from '../config/app-config';
 import { AppModule } from './app.module';
 import { registerBodyParsers } from './common/http/body-parsers';
+import { problemServerOptions, registerAcceptPatchOn415 } from './common/http/fastify-errors';
 import { badRequest } from './common/http/problem.exception';
 import { UnreadableBodyPipe } from './common/http/unreadable-body.pipe';
 import { RequestLogController } from './common/http/request-log.controller';
@@ -28,6 +29,7 @@ export async function createApp(
   options: { extraModules?: Type[]; silent?: boolean } = {},
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
+    ...problemServerOptions,
     logger: { level: options.silent ? 'silent' : config.logLevel },
     logController: new RequestLogController(),
     bodyLimit: config.limits.bodyBytes,
@@ -45,6 +47,7 @@ export async function createApp(
 
   const fastify = app.getHttpAdapter().getInstance();
   registerBodyParsers(fastify);
+  registerAcceptPatchOn415(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('X-Request-Id', request.id);
     done();

@@ -30,4 +30,7 @@ export class ProblemDto {
 
   @ApiPropertyOptional({ type: [ProblemFieldErrorDto] })
   errors?: ProblemFieldErrorDto[];
+
+  @ApiPropertyOptional({ description: 'How many more entries there were than the 100 listed in errors' })
+  errorsOmitted?: number;
 }
