@@ -9,6 +9,11 @@ const PROBE_CHARACTERS = ['a', 'A', '0', '1', ' ', '_', '-', '.', '@', '/', 'é'
 const SAMPLE_CHARACTERS = [...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)), 'é', '\n'];
 /** How long one probe may take before the pattern counts as too slow. */
 const PROBE_LIMIT_MS = 100;
+/**
+ * All probes of one pattern together: each runs on the event loop, so a pattern that is merely
+ * slowish on every probe must not hold the service for the sum of their limits.
+ */
+const PROBES_BUDGET_MS = 500;
 /** redos-detector's search budget: enough for config-sized patterns, bounded for hostile ones. */
 const DETECTOR_LIMITS = { timeout: 250, maxSteps: 20_000 };
 /** Ambiguities turned into probes; the first ones found are the shortest. */
@@ -113,5 +118,10 @@ export function regexProblem(pattern: string): string | undefined {
   if (!detected.safe && hasBackreference(pattern)) return SLOW_BACKREFERENCE;
   const witnesses = detected.trails.slice(0, MAX_WITNESSES);
   const probes = [...witnesses.flatMap(witnessProbes), ...characterProbes(pattern)];
-  return probes.some((probe) => testWithin(pattern, probe, PROBE_LIMIT_MS) === undefined) ? SLOW : undefined;
+  const deadline = Date.now() + PROBES_BUDGET_MS;
+  for (const probe of probes) {
+    const left = deadline - Date.now();
+    if (left <= 0 || testWithin(pattern, probe, Math.min(PROBE_LIMIT_MS, left)) === undefined) return SLOW;
+  }
+  return undefined;
 }
