@@ -106,6 +106,21 @@ describe('POST /auth/token cannot be used to burn CPU', () => {
       expect(scryptCalls).toBe(3);
     });
 
+    it('undecodable or overlong HTTP Basic credentials are 401 invalid_client without hashing, never 500', async () => {
+      for (const credentials of ['%E0%A4%A:secret', `${'a'.repeat(600)}:secret`, `${client.clientId}:%ZZ`]) {
+        const response = await app.inject({
+          method: 'POST',
+          url: '/auth/token',
+          headers: { authorization: `Basic ${Buffer.from(credentials).toString('base64')}` },
+          payload: { grant_type: 'client_credentials' },
+          remoteAddress: '10.6.0.1',
+        });
+        expect(response.statusCode).toBe(401);
+        expect(response.json()).toMatchObject({ error: 'invalid_client' });
+      }
+      expect(scryptCalls).toBe(0);
+    });
+
     it('successful exchanges use up no budget', async () => {
       const { clientId, clientSecret } = await newClient(app);
       for (let i = 0; i < 8; i++) expect((await tokenRequest(app, clientId, clientSecret, '10.4.0.1')).statusCode).toBe(200);

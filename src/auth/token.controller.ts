@@ -23,6 +23,9 @@ function oauthError(status: 400 | 401, error: string, description: string): Prob
   });
 }
 
+/** Longest client id or secret read from a request; longer ones are no credentials of ours. */
+const MAX_CREDENTIAL_LENGTH = 500;
+
 /**
  * The form is read by hand, not by the global ValidationPipe: RFC 6749 §3.2 says unknown
  * parameters are ignored, while everywhere else unknown fields are refused.
@@ -31,7 +34,7 @@ function tokenForm(body: unknown): Partial<Record<keyof TokenRequestDto, string>
   if (typeof body !== 'object' || body === null) return {};
   const field = (name: keyof TokenRequestDto) => {
     const value = (body as Record<string, unknown>)[name];
-    return typeof value === 'string' && value.length > 0 && value.length <= 500 ? value : undefined;
+    return typeof value === 'string' && value.length > 0 && value.length <= MAX_CREDENTIAL_LENGTH ? value : undefined;
   };
   return {
     grant_type: field('grant_type'),
@@ -41,13 +44,22 @@ function tokenForm(body: unknown): Partial<Record<keyof TokenRequestDto, string>
   };
 }
 
-/** RFC 6749 §2.3.1: client credentials may also come as HTTP Basic. */
+/**
+ * RFC 6749 §2.3.1: client credentials may also come as HTTP Basic, each part form-encoded.
+ * Undecodable or overlong parts count as absent (401), never as a server error.
+ */
 function basicCredentials(header: string | undefined): { id?: string; secret?: string } {
   if (!header?.startsWith('Basic ')) return {};
   const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   if (colon < 0) return {};
-  return { id: decodeURIComponent(decoded.slice(0, colon)), secret: decodeURIComponent(decoded.slice(colon + 1)) };
+  try {
+    const id = decodeURIComponent(decoded.slice(0, colon));
+    const secret = decodeURIComponent(decoded.slice(colon + 1));
+    return id.length <= MAX_CREDENTIAL_LENGTH && secret.length <= MAX_CREDENTIAL_LENGTH ? { id, secret } : {};
+  } catch {
+    return {};
+  }
 }
 
 @ApiTags('auth')
