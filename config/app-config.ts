@@ -53,6 +53,15 @@ export interface AppConfig {
     perIp: number;
     perToken: number;
   };
+  /** POST /auth/token: failed client-credential attempts and the scrypt work they may cause. */
+  tokenEndpoint: {
+    failureWindowMs: number;
+    failuresPerClient: number;
+    failuresPerIp: number;
+    /** Secret checks (scrypt) running at once; more wait in a queue of `hashQueue`, beyond it 503. */
+    hashConcurrency: number;
+    hashQueue: number;
+  };
   limits: {
     bodyBytes: number;
     patchOps: number;

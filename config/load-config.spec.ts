@@ -21,6 +21,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ JWT_ALGORITHM: 'RS256' })).toThrow(/JWT_ALGORITHM/);
   });
 
+  it('limits failed token attempts by default and names a bad token limit', () => {
+    expect(loadConfig({}).tokenEndpoint).toEqual({
+      failureWindowMs: 600_000,
+      failuresPerClient: 10,
+      failuresPerIp: 30,
+      hashConcurrency: 1,
+      hashQueue: 16,
+    });
+    expect(() => loadConfig({ TOKEN_FAILURES_PER_CLIENT: '0' })).toThrow(/TOKEN_FAILURES_PER_CLIENT/);
+    expect(() => loadConfig({ TOKEN_HASH_CONCURRENCY: 'many' })).toThrow(/TOKEN_HASH_CONCURRENCY/);
+  });
+
   it('treats blank values as unset', () => {
     expect(loadConfig({ DATABASE_URL: '  ', PORT: '' }).database.url).toBeUndefined();
   });

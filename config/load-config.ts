@@ -104,6 +104,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
       perIp: integer(env, 'RATE_LIMIT_PER_IP', 6000, 1),
       perToken: integer(env, 'RATE_LIMIT_PER_TOKEN', 3000, 1),
     },
+    tokenEndpoint: {
+      failureWindowMs: integer(env, 'TOKEN_FAILURE_WINDOW_MS', 600_000, 1),
+      failuresPerClient: integer(env, 'TOKEN_FAILURES_PER_CLIENT', 10, 1),
+      failuresPerIp: integer(env, 'TOKEN_FAILURES_PER_IP', 30, 1),
+      hashConcurrency: integer(env, 'TOKEN_HASH_CONCURRENCY', 1, 1),
+      hashQueue: integer(env, 'TOKEN_HASH_QUEUE', 16, 0),
+    },
     limits: {
       bodyBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1),
       patchOps: integer(env, 'PATCH_MAX_OPS', 1000, 1),

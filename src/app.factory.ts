@@ -5,9 +5,9 @@ import { AppConfig } from '../config/app-config';
 import { AppModule } from './app.module';
 import { registerBodyParsers } from './common/http/body-parsers';
 import { registerPrivateCaching } from './common/http/cache-control';
-import { problemClientErrorHandler } from './common/http/client-error';
 import { registerCors } from './common/http/cors';
 import { registerMethodNotAllowed } from './common/http/method-not-allowed';
+import { problemServerOptions, registerAcceptPatchOn415 } from './common/http/fastify-errors';
 import { badRequest } from './common/http/problem.exception';
 import { registerPublicLinks } from './common/http/public-links';
 import { UnreadableBodyPipe } from './common/http/unreadable-body.pipe';
@@ -33,11 +33,11 @@ export async function createApp(
   options: { extraModules?: Type[]; silent?: boolean } = {},
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
+    ...problemServerOptions,
     logger: { level: options.silent ? 'silent' : config.logLevel },
     logController: new RequestLogController(),
     bodyLimit: config.limits.bodyBytes,
     genReqId: requestIdFor,
-    clientErrorHandler: problemClientErrorHandler,
     trustProxy: config.trustProxy,
     // Case-insensitive routes (API.md §1): /api/v1/contact/7 = /api/v1/Contact/7.
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true },
@@ -51,6 +51,7 @@ export async function createApp(
 
   const fastify = app.getHttpAdapter().getInstance();
   registerBodyParsers(fastify);
+  registerAcceptPatchOn415(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('X-Request-Id', request.id);
     done();

@@ -94,6 +94,8 @@ describe('Customer custom fields (seed 003)', () => {
       ['a repeated alternation of equal branches', '^(a|a)+$'],
       ['a repeated alternation of overlapping classes', '^([a-z]|[a-z0-9])+$'],
       ['a repeated alternation of overlapping words', '^(\\w|\\d)+!$'],
+      ['a repeated alternation whose branches overlap only in sequence', '^(a|b|ab)*c$'],
+      ['a backreference to a group that matches in several ways', '^(a+)\\1$'],
       ['an invalid pattern', '(unclosed'],
       ['an invalid class', '[z-a]'],
     ])('refuses a regEx with %s (422 at /regEx) and creates nothing', async (_case, regEx) => {
@@ -101,6 +103,32 @@ describe('Customer custom fields (seed 003)', () => {
       const response = await postConfig(token, { name: 'Code', dataType: 'TextBox', regEx });
       expect(response.statusCode).toBe(422);
       expect(response.json().errors).toEqual([{ pointer: '/regEx', detail: expect.any(String) }]);
+      expect((await listConfigs(token)).json()).toEqual([]);
+    });
+
+    it.each(['^[0-9]{6}$', '^\\S+@\\S+$', '^[A-Z]{2}\\d{2}[A-Z0-9]{1,30}$'])('accepts the everyday regEx %s (201)', async (regEx) => {
+      const { token } = newAdmin();
+      const response = await postConfig(token, { name: 'Code', dataType: 'TextBox', regEx });
+      expect(response.statusCode).toBe(201);
+      expect(response.json().regEx).toBe(regEx);
+    });
+
+    it.each(['__proto__', 'constructor', 'prototype'])('refuses a config body with a %s member (400 naming it) and creates nothing', async (key) => {
+      const { token } = newAdmin();
+      for (const payload of [
+        `{"name":"Code","dataType":"TextBox","${key}":{"isMandatory":true}}`,
+        `{"name":"Code","dataType":"DropDown","values":[{"value":"S","${key}":{}}]}`,
+      ]) {
+        const response = await app.inject({
+          method: 'POST',
+          url: CONFIGS,
+          headers: { ...bearer(token), 'content-type': 'application/json' },
+          payload,
+        });
+        expect(response.statusCode).toBe(400);
+        expect(response.headers['content-type']).toContain('application/problem+json');
+        expect(response.json().errors).toEqual([{ pointer: expect.stringMatching(new RegExp(`/${key}$`)), detail: expect.stringContaining(key) }]);
+      }
       expect((await listConfigs(token)).json()).toEqual([]);
     });
 

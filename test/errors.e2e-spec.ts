@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ProbeModule } from './helpers/probe.module';
 import { startTestApp } from './helpers/test-app';
@@ -160,5 +161,161 @@ describe('rate limits (429 + Retry-After)', () => {
     const limited = await call({}, '10.2.0.1');
     expectProblem(limited, 429);
     expect(limited.headers['retry-after']).toBeDefined();
+  });
+});
+
+describe('prototype-reaching member names in bodies that are not patches (400, as in patches)', () => {
+  let app: NestFastifyApplication;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  const send = (method: 'POST' | 'PUT' | 'PATCH', url: string, payload: string, headers: Record<string, string>, contentType = 'application/json') =>
+    app.inject({ method, url, headers: { ...headers, 'content-type': contentType }, payload });
+
+  function expectRefused(response: Awaited<ReturnType<typeof send>>, key: string) {
+    const body = expectProblem(response, 400);
+    expect(body.errors).toEqual([{ pointer: expect.stringMatching(new RegExp(`/${key}$`)), detail: expect.stringContaining(key) }]);
+  }
+
+  it.each(['__proto__', 'constructor', 'prototype'])('refuses %s in creates, seed 003 PUT, seed 004 PATCH and the token body; nothing is stored', async (key) => {
+    const company = newCompany();
+    const headers = bearer(actorToken('admin', company));
+    const created = await send('POST', '/customers', '{"firstName":"Anna"}', headers);
+    expect(created.statusCode).toBe(201);
+    const customer = created.json();
+
+    expectRefused(await send('POST', '/v2/objects', `{"name":"Site","${key}":{"name":"x"}}`, headers), key);
+    expectRefused(await send('POST', '/api/v1/Contact', `{"name":"Org","address":{"${key}":{}}}`, headers), key);
+    expectRefused(await send('POST', '/customers', `{"firstName":"Bo","customProperties":{"${key}":"x"}}`, headers), key);
+    expectRefused(await send('PUT', `/customers/${customer.id}`, `{"Firstname":"Bo","${key}":{"firstName":"x"}}`, headers), key);
+    expectRefused(
+      await send('PATCH', '/customers', `{"customerId":${customer.customerNumber},"${key}":{"firstName":"x"}}`, headers, 'application/merge-patch+json'),
+      key,
+    );
+    expectRefused(await send('POST', '/auth/token', `{"grant_type":"client_credentials","${key}":{"client_id":"x"}}`, {}), key);
+    expectRefused(await send('POST', '/auth/token', `grant_type=client_credentials&${key}=x`, {}, 'application/x-www-form-urlencoded'), key);
+
+    for (const url of ['/v2/objects', '/api/v1/Contact']) {
+      expect((await app.inject({ method: 'GET', url, headers })).json().items).toEqual([]);
+    }
+    const customers = (await app.inject({ method: 'GET', url: '/customers', headers })).json().items;
+    expect(customers.map((c: any) => c.firstName)).toEqual(['Anna']);
+  });
+});
+
+/** Sends raw bytes to a listening app and collects everything until the server closes (or 2 s pass). */
+function rawExchange(port: number, request: string | Buffer): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    let received = '';
+    const timer = setTimeout(() => socket.destroy(), 2000);
+    socket.on('data', (chunk) => (received += chunk.toString('latin1')));
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      clearTimeout(timer);
+      resolve(received);
+    });
+    socket.write(request);
+  });
+}
+
+/** Status, headers (lower-case names) and JSON body of a raw HTTP/1.1 answer. */
+function parseRaw(raw: string) {
+  const [head, ...rest] = raw.split('\r\n\r\n');
+  const [statusLine, ...lines] = head.split('\r\n');
+  const headers = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
+  return { statusCode: Number(statusLine.split(' ')[1]), headers, body: JSON.parse(rest.join('\r\n\r\n')) };
+}
+
+describe('Fastify-level and HTTP-parser errors are problems too', () => {
+  let app: NestFastifyApplication;
+  let port: number;
+  const token = actorToken('admin', newCompany());
+
+  beforeAll(async () => {
+    app = await startTestApp({}, { extraModules: [ProbeModule] });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    port = (app.getHttpServer().address() as { port: number }).port;
+  });
+  afterAll(() => app.close());
+
+  it.each([
+    ['431: header fields over 16 KB', `GET /health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, 431],
+    ['400: bytes that are not HTTP', 'GARBAGE\r\n\r\n', 400],
+    ['400: both Content-Length and Transfer-Encoding', 'POST /v2/objects HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n{}', 400],
+  ])('%s, answered by the parser before routing', async (_case, request, status) => {
+    const answer = parseRaw(await rawExchange(port, request));
+    expect(answer.statusCode).toBe(status);
+    expect(answer.headers['content-type']).toBe('application/problem+json');
+    expect(answer.body).toMatchObject({ type: 'about:blank', status, detail: expect.any(String), instance: `urn:uuid:${answer.body.requestId}` });
+    expect(answer.headers['x-request-id']).toBe(answer.body.requestId);
+  });
+
+  it('400: a URL with broken percent-encoding, without echoing it in detail', async () => {
+    const response = await app.inject({ method: 'GET', url: '/v2/objects/%E0%A4%A', headers: bearer(token) });
+    const body = expectProblem(response, 400);
+    expect(body.detail).toMatch(/percent-encoding/);
+    expect(body.detail).not.toContain('%E0');
+  });
+
+  it('414: a path parameter longer than Fastify accepts', async () => {
+    const body = expectProblem(await app.inject({ method: 'GET', url: `/v2/objects/${'a'.repeat(200)}`, headers: bearer(token) }), 414);
+    expect(body.requestId).toBeDefined();
+  });
+
+  it('400: a Content-Length that does not match the body (Fastify FST_ERR_CTP_INVALID_CONTENT_LENGTH)', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v2/objects',
+      headers: { ...bearer(token), 'content-type': 'application/json', 'content-length': '1' },
+      payload: '{"name":"Site"}',
+    });
+    expectProblem(response, 400);
+  });
+
+  it.each([
+    ['PATCH', '/v2/objects/0b8e6a52-3f4c-4c1e-8d0a-9f6d2a1b7c3e', 'application/json, text/plain'],
+    ['POST', '/v2/objects', 'application/json, text/plain'],
+    ['POST', '/v2/objects', 'text/csv'],
+    ['PATCH', 'an existing object', 'text/plain'],
+    ['PUT', 'an existing customer (seed 003)', 'text/plain'],
+  ])('415 on %s %s with Content-Type "%s" carries Accept-Patch', async (method, target, contentType) => {
+    const url = target.startsWith('/') ? target : await existing(target.includes('customer') ? '/customers' : '/v2/objects');
+    const response = await app.inject({ method: method as 'POST', url, headers: { ...bearer(token), 'content-type': contentType }, payload: '{}' });
+    expectProblem(response, 415);
+    expect(response.headers['accept-patch']).toBe('application/merge-patch+json, application/json-patch+json, application/json');
+  });
+
+  /** The URL of a record created for the test (so that a PATCH or PUT gets past its 404). */
+  async function existing(collection: string): Promise<string> {
+    const created = await app.inject({ method: 'POST', url: collection, headers: bearer(token), payload: collection === '/customers' ? { firstName: 'Anna' } : { name: 'Site' } });
+    const body = created.json();
+    return `${collection}/${body._id ?? body.id}`;
+  }
+
+  it('seed 004 keeps its own Accept-Patch (merge patches only)', async () => {
+    const response = await app.inject({ method: 'PATCH', url: '/customers', headers: { ...bearer(token), 'content-type': 'text/plain' }, payload: '{}' });
+    expectProblem(response, 415);
+    expect(response.headers['accept-patch']).not.toContain('json-patch');
+  });
+
+  it('error bodies stay small: 1,000 unknown $select names list five and count the rest', async () => {
+    const names = Array.from({ length: 1000 }, (_, i) => `nope${i}`).join(',');
+    const response = await app.inject({ method: 'GET', url: `/v2/objects?$select=${names}`, headers: bearer(token) });
+    const body = expectProblem(response, 400);
+    expect(body.detail).toMatch(/and 995 more\.$/);
+    expect(body.errors).toHaveLength(5);
+    expect(response.body.length).toBeLessThan(1500);
+  });
+
+  it('error bodies stay small: 5,000 unknown fields in a validated body list 100 and count the rest', async () => {
+    const fields = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`unknown${i}`, 1]));
+    const response = await app.inject({ method: 'POST', url: '/probe/validated', headers: bearer(token), payload: { name: 'ok', ...fields } });
+    const body = expectProblem(response, 400);
+    expect(body.errors).toHaveLength(100);
+    expect(body.errorsOmitted).toBe(4900);
+    expect(response.body.length).toBeLessThan(20_000);
   });
 });

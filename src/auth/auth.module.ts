@@ -3,6 +3,8 @@ import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApiClientEntity } from './api-clients/api-client.entity';
 import { ApiClientsService } from './api-clients/api-clients.service';
+import { SecretCheckSlots } from './api-clients/secret-check-slots';
+import { CredentialAttemptsLimiter } from './credential-attempts.limiter';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { JwtStrategy } from './jwt.strategy';
 import { PermissionsGuard } from './permissions.guard';
@@ -15,6 +17,8 @@ import { TokenController } from './token.controller';
   providers: [
     JwtStrategy,
     ApiClientsService,
+    CredentialAttemptsLimiter,
+    SecretCheckSlots,
     JwtAuthGuard,
     PermissionsGuard,
   ],

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Ip, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AppConfig } from '../../config/app-config';
@@ -8,7 +8,9 @@ import { ProblemException } from '../common/http/problem.exception';
 import { resolveTenantScope } from '../tenancy/tenant-scope';
 import { Actor } from './actor';
 import { ApiClientsService } from './api-clients/api-clients.service';
+import { SecretCheckSlots } from './api-clients/secret-check-slots';
 import { CurrentActor, Public } from './auth.decorators';
+import { CredentialAttemptsLimiter } from './credential-attempts.limiter';
 import { TokenRequestDto, TokenResponseDto, WhoAmIDto } from './dto/token.dto';
 import { signAccessToken } from './token-signer';
 
@@ -22,6 +24,9 @@ function oauthError(status: 400 | 401, error: string, description: string): Prob
   });
 }
 
+/** Longest client id or secret read from a request; longer ones are no credentials of ours. */
+const MAX_CREDENTIAL_LENGTH = 500;
+
 /**
  * The form is read by hand, not by the global ValidationPipe: RFC 6749 §3.2 says unknown
  * parameters are ignored, while everywhere else unknown fields are refused.
@@ -30,7 +35,7 @@ function tokenForm(body: unknown): Partial<Record<keyof TokenRequestDto, string>
   if (typeof body !== 'object' || body === null) return {};
   const field = (name: keyof TokenRequestDto) => {
     const value = (body as Record<string, unknown>)[name];
-    return typeof value === 'string' && value.length > 0 && value.length <= 500 ? value : undefined;
+    return typeof value === 'string' && value.length > 0 && value.length <= MAX_CREDENTIAL_LENGTH ? value : undefined;
   };
   return {
     grant_type: field('grant_type'),
@@ -40,13 +45,22 @@ function tokenForm(body: unknown): Partial<Record<keyof TokenRequestDto, string>
   };
 }
 
-/** RFC 6749 §2.3.1: client credentials may also come as HTTP Basic. */
+/**
+ * RFC 6749 §2.3.1: client credentials may also come as HTTP Basic, each part form-encoded.
+ * Undecodable or overlong parts count as absent (401), never as a server error.
+ */
 function basicCredentials(header: string | undefined): { id?: string; secret?: string } {
   if (!header?.startsWith('Basic ')) return {};
   const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   if (colon < 0) return {};
-  return { id: decodeURIComponent(decoded.slice(0, colon)), secret: decodeURIComponent(decoded.slice(colon + 1)) };
+  try {
+    const id = decodeURIComponent(decoded.slice(0, colon));
+    const secret = decodeURIComponent(decoded.slice(colon + 1));
+    return id.length <= MAX_CREDENTIAL_LENGTH && secret.length <= MAX_CREDENTIAL_LENGTH ? { id, secret } : {};
+  } catch {
+    return {};
+  }
 }
 
 @ApiTags('auth')
@@ -54,6 +68,8 @@ function basicCredentials(header: string | undefined): { id?: string; secret?: s
 export class TokenController {
   constructor(
     private readonly clients: ApiClientsService,
+    private readonly attempts: CredentialAttemptsLimiter,
+    private readonly secretChecks: SecretCheckSlots,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -76,9 +92,12 @@ export class TokenController {
   @problem(400, 'invalid_request, unsupported_grant_type or invalid_scope (`error`, `error_description`)')
   @problem(401, 'invalid_client', { 'WWW-Authenticate': HEADERS.wwwAuthenticate })
   @problem(415, 'Neither a form nor JSON')
+  @problem(429, 'Too many failed attempts for this client_id or from this IP, refused before any secret is hashed', { 'Retry-After': HEADERS.retryAfter })
+  @problem(503, 'The database is unavailable, or too many secret checks are waiting', { 'Retry-After': HEADERS.retryAfter })
   async token(
     @Body() body: unknown,
     @Headers('authorization') authorization: string | undefined,
+    @Ip() ip: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TokenResponseDto> {
     const form = tokenForm(body);
@@ -91,7 +110,10 @@ export class TokenController {
     const clientSecret = form.client_secret ?? basic.secret;
     if (!clientId || !clientSecret) throw oauthError(401, 'invalid_client', 'Client authentication failed.');
 
-    const client = await this.clients.authenticate(clientId, clientSecret);
+    // Limited before the secret is hashed: each check costs ~16 MiB and tens of ms of scrypt.
+    const client = await this.attempts.attempt(clientId, ip, () =>
+      this.secretChecks.run(() => this.clients.authenticate(clientId, clientSecret)),
+    );
     if (!client) throw oauthError(401, 'invalid_client', 'Client authentication failed.');
 
     const granted = client.scope.split(' ').filter(Boolean);

@@ -30,6 +30,16 @@ export async function verifyClientSecret(secret: string, stored: string): Promis
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-/** Spends the same time as a real check, so unknown client ids cannot be told apart by timing. */
-export const DUMMY_SECRET_HASH =
-  'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+/**
+ * Checked instead of a stored hash when the client id is unknown: the same scrypt parameters,
+ * salt and key length as a real hash (built from PARAMS, so they stay in step), hence the same
+ * work, and unknown client ids cannot be told apart by timing. No secret derives to it.
+ */
+export const DUMMY_SECRET_HASH = [
+  'scrypt',
+  PARAMS.N,
+  PARAMS.r,
+  PARAMS.p,
+  Buffer.alloc(16).toString('base64url'),
+  Buffer.alloc(KEY_LENGTH).toString('base64url'),
+].join('$');

@@ -34,6 +34,15 @@ export class FixedWindowThrottlerStorage implements ThrottlerStorage {
     return { totalHits: window.hits, timeToExpire: secondsLeft, isBlocked, timeToBlockExpire: isBlocked ? secondsLeft : 0 };
   }
 
+  /**
+   * Gives back one hit of the current window: for limits that count only failures, an attempt
+   * takes a hit before it runs (so concurrent attempts cannot all pass) and returns it on success.
+   */
+  release(key: string, throttlerName: string): void {
+    const window = this.windows.get(`${throttlerName}:${key}`);
+    if (window && window.hits > 0 && window.resetAt > Date.now()) window.hits -= 1;
+  }
+
   /** Drops expired windows now and then, so idle clients do not accumulate. */
   private sweep(now: number): void {
     if (now < this.nextSweep) return;

@@ -15,6 +15,12 @@ export interface ProblemDocument {
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
+/**
+ * Entries of `errors` a problem lists; the rest are counted in `errorsOmitted`. One entry per
+ * unknown field of a 1 MiB body would make an answer many times the size of the request.
+ */
+export const MAX_PROBLEM_ERRORS = 100;
+
 export function problemDocument(input: {
   status: number;
   detail: string;
@@ -33,6 +39,7 @@ export function problemDocument(input: {
     detail: input.detail,
     instance: input.instance,
     ...(input.requestId ? { requestId: input.requestId } : {}),
-    ...(input.errors?.length ? { errors: input.errors } : {}),
+    ...(input.errors?.length ? { errors: input.errors.slice(0, MAX_PROBLEM_ERRORS) } : {}),
+    ...((input.errors?.length ?? 0) > MAX_PROBLEM_ERRORS ? { errorsOmitted: input.errors!.length - MAX_PROBLEM_ERRORS } : {}),
   };
 }

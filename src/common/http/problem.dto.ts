@@ -39,4 +39,7 @@ export class ProblemDto {
 
   @ApiPropertyOptional({ description: 'RFC 6749 §5.2 description (`/auth/token` only)' })
   error_description?: string;
+
+  @ApiPropertyOptional({ description: 'How many more entries there were than the 100 listed in errors' })
+  errorsOmitted?: number;
 }

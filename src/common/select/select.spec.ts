@@ -51,6 +51,19 @@ describe('$select (seed 002)', () => {
     }
   });
 
+  it('lists at most five unknown names, each cut to 64 characters, and says how many more', () => {
+    const names = ['x'.repeat(500), ...Array.from({ length: 999 }, (_, i) => `nope${i}`)];
+    let problem: ProblemException['problem'] | undefined;
+    try {
+      parseSelect(schema, `department,${names.join(',')}`);
+    } catch (error) {
+      problem = (error as ProblemException).problem;
+    }
+    expect(problem?.detail).toBe(`Unknown fields in $select: ${'x'.repeat(64)}…, nope0, nope1, nope2, nope3 and 995 more.`);
+    expect(problem?.errors).toHaveLength(5);
+    expect(JSON.stringify(problem).length).toBeLessThan(1000);
+  });
+
   it('selecting every field is the identity (property)', () => {
     const names = schema.fields.map((field) => field.name);
     fc.assert(

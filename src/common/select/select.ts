@@ -1,4 +1,4 @@
-import { badRequest } from '../http/problem.exception';
+import { badRequest, ProblemException } from '../http/problem.exception';
 import { JsonObject } from '../resource/document-checks';
 import { fieldByInputName, FieldSchema, ResourceSchema } from '../resource/resource-registry';
 
@@ -16,13 +16,21 @@ export function parseSelect(schema: ResourceSchema, raw: string): Selection {
   for (const entry of raw.split(',').map((part) => part.trim()).filter(Boolean)) {
     if (!addPath(schema, selection, entry.replace(/^\//, '').split('/'))) unknown.push(entry);
   }
-  if (unknown.length) {
-    throw badRequest(
-      `Unknown field${unknown.length > 1 ? 's' : ''} in $select: ${unknown.join(', ')}.`,
-      unknown.map((name) => ({ pointer: '/$select', detail: `unknown field "${name}"` })),
-    );
-  }
+  if (unknown.length) throw unknownFields(unknown);
   return selection;
+}
+
+/** Unknown names a 400 lists, each cut to a readable length: the answer stays small whatever the query. */
+const LISTED_UNKNOWN = 5;
+const LISTED_NAME_LENGTH = 64;
+
+function unknownFields(unknown: string[]): ProblemException {
+  const listed = unknown.slice(0, LISTED_UNKNOWN).map((name) => (name.length > LISTED_NAME_LENGTH ? `${name.slice(0, LISTED_NAME_LENGTH)}…` : name));
+  const more = unknown.length - listed.length;
+  return badRequest(
+    `Unknown field${unknown.length > 1 ? 's' : ''} in $select: ${listed.join(', ')}${more ? ` and ${more} more` : ''}.`,
+    listed.map((name) => ({ pointer: '/$select', detail: `unknown field "${name}"` })),
+  );
 }
 
 function addPath(schema: ResourceSchema, selection: Selection, segments: string[]): boolean {
