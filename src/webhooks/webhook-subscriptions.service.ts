@@ -152,7 +152,7 @@ export class WebhookSubscriptionsService {
   async update(scope: TenantScope, id: string, input: UpdateWebhookDto): Promise<WebhookDto> {
     await this.find(scope, id); // 404 before the body is judged (API.md §1.2)
     if (input.url !== undefined) await this.checkUrl(input.url);
-    const [row] = await UPDATE.run<SubscriptionRow[]>(this.dataSource.manager, [
+    const [[row]] = await UPDATE.run<[SubscriptionRow[], number]>(this.dataSource.manager, [
       scope.companyId,
       id,
       input.url ?? null,
@@ -179,7 +179,7 @@ export class WebhookSubscriptionsService {
   async rotateSecret(scope: TenantScope, id: string): Promise<WebhookWithSecretDto> {
     const current = await this.find(scope, id);
     const secret = newWebhookSecret();
-    const [row] = await ROTATE.run<SubscriptionRow[]>(this.dataSource.manager, [
+    const [[row]] = await ROTATE.run<[SubscriptionRow[], number]>(this.dataSource.manager, [
       current.company_id,
       id,
       this.secrets.seal(secret, id),
