@@ -61,6 +61,13 @@ describe('change feed (API.md §5)', () => {
     ]);
   });
 
+  it('renders `at` in the Time-Zone header’s zone', async () => {
+    const { token } = newAdmin();
+    await newObject(app, token);
+    const response = await app.inject({ method: 'GET', url: '/changes', headers: { ...bearer(token), 'time-zone': 'Europe/Helsinki' } });
+    expect(response.json().items[0].at).toMatch(/\+0[23]:00$/);
+  });
+
   it('redacts GDPR-protected values as in history', async () => {
     const { token } = newAdmin();
     const customer = await newCustomer(app, token, { email: 'anna@example.com' });
