@@ -109,6 +109,16 @@ describe('webhook delivery (API.md §5)', () => {
     expect(delivery.attempts[2].error).toBeNull();
   });
 
+  it('holds later versions of a record back while an earlier one is being retried', async () => {
+    const { token } = newAdmin();
+    const { id } = await subscribe(token);
+    receiver.answer = (_request, index) => (index < 2 ? 500 : 200);
+    const object = await newObject(app, token);
+    for (const name of ['Second', 'Third']) expect((await patch(app, `${OBJECTS}/${object._id}`, token, { name })).statusCode).toBe(200);
+    await withSenders(() => settled(token, id, 3));
+    expect(receiver.received.map((_, index) => payloadOf(index).data.version)).toEqual([1, 1, 1, 2, 3]);
+  });
+
   it('times out a receiver that hangs and tries again', async () => {
     const { token } = newAdmin();
     const { id } = await subscribe(token);

@@ -60,12 +60,23 @@ const CLAIM = new PreparedStatement(
      JOIN audit_log a ON a.company_id = c.company_id AND a.id = c.audit_id`,
 );
 
-/** Records one attempt: delivered, failed for good, or due again at $5. */
+/**
+ * Records one attempt: delivered, failed for good, or due again at $5. A retry also moves the
+ * record's later deliveries to that time: they wait for this one anyway, and the claim then does
+ * not look at them on every poll while a receiver stays down.
+ */
 const RECORD = new PreparedStatement(
   'webhooks.record-attempt',
-  `UPDATE webhook_deliveries SET state = $3, next_attempt_at = coalesce($5, next_attempt_at), locked_until = NULL,
-          attempts = attempts || jsonb_build_array($4::jsonb)
-    WHERE company_id = $1 AND id = $2`,
+  `WITH recorded AS (
+     UPDATE webhook_deliveries SET state = $3, next_attempt_at = coalesce($5, next_attempt_at), locked_until = NULL,
+            attempts = attempts || jsonb_build_array($4::jsonb)
+      WHERE company_id = $1 AND id = $2
+     RETURNING subscription_id, resource, resource_id, xact_id, audit_id)
+   UPDATE webhook_deliveries w SET next_attempt_at = $5
+     FROM recorded r
+    WHERE $5::timestamptz IS NOT NULL AND w.company_id = $1 AND w.subscription_id = r.subscription_id
+      AND w.resource = r.resource AND w.resource_id = r.resource_id AND w.state = 'pending'
+      AND (w.xact_id, w.audit_id) > (r.xact_id, r.audit_id) AND w.next_attempt_at < $5`,
 );
 
 /** Extra lease time beyond the send timeout, for signing and recording the outcome. */
@@ -151,7 +162,14 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
       },
     });
     const now = new Date();
-    const secret = this.secrets.open(delivery.secret_encrypted, delivery.subscription_id);
+    let secret: string;
+    try {
+      secret = this.secrets.open(delivery.secret_encrypted, delivery.subscription_id);
+    } catch {
+      // Sealed under another WEBHOOK_SECRET_KEY: a failed attempt like any other; rotating the secret fixes it.
+      const error = 'the signing secret cannot be read (WEBHOOK_SECRET_KEY changed?): rotate it';
+      return this.record(delivery, now, { ok: false, status: null, durationMs: 0, error });
+    }
     const headers = {
       'webhook-id': delivery.id,
       'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
