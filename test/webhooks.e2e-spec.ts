@@ -20,12 +20,13 @@ describe('webhook subscriptions (API.md §5)', () => {
   const subscribe = (token: string, body: object = {}) => call('POST', '/webhooks', token, { url: PUBLIC_URL, events: ['*'], ...body });
 
   it('creates a subscription and shows its Standard Webhooks secret only in that answer', async () => {
-    const { token } = newAdmin();
+    const { token, company } = newAdmin();
     const created = await subscribe(token, { events: ['customer.updated', 'contact.created'], description: 'CRM sync' });
     expect(created.statusCode).toBe(201);
     const body = created.json();
     expect(body).toEqual({
       id: expect.any(String),
+      companyId: company,
       url: PUBLIC_URL,
       events: ['customer.updated', 'contact.created'],
       description: 'CRM sync',

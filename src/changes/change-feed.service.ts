@@ -47,7 +47,8 @@ interface FeedRow extends ChangeRow {
  * another that commits later, and a reader past the larger id never sees the smaller one.
  * The snapshot is the statement's own, so "committed below xmin" and "visible to this query" agree.
  * The price: the feed shows a change only once every transaction older than it has ended, so a
- * long-running transaction anywhere on the server holds the feed back (it lags, it does not skip).
+ * long-running transaction that has written anything (taken an xid) anywhere on the server holds
+ * the feed back: it lags, it does not skip. Read-only transactions take no xid and do not.
  *
  * Per record, (xact_id, id) order is version order, because a writer of a record draws its xid
  * only at or after taking the record's row lock, and the row lock admits one writer at a time:

@@ -72,6 +72,9 @@ export class WebhookDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
+  @ApiProperty({ format: 'uuid', description: 'The company whose changes it receives' })
+  companyId!: string;
+
   @ApiProperty(URL_DOC)
   url!: string;
 

@@ -83,6 +83,7 @@ const DELIVERIES = new PreparedStatement(
 
 const toWebhook = (row: SubscriptionRow): WebhookDto => ({
   id: row.id,
+  companyId: row.company_id,
   url: row.url,
   events: row.events,
   description: row.description,
