@@ -1,10 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProperty, ApiQuery, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { hasScope } from '../auth/actor';
 import { RequireRole } from '../auth/auth.decorators';
 import { Caller, CurrentCaller } from '../common/http/caller';
 import { badRequest, forbidden } from '../common/http/problem.exception';
 import { ProblemDto } from '../common/http/problem.dto';
+import { problem } from '../common/resource/resource-api.decorators';
 import { pageSize } from '../common/pagination/page';
 import { resolveTenantScope } from '../tenancy/tenant-scope';
 import { ChangeFeedService, ChangePage } from './change-feed.service';
@@ -51,9 +52,6 @@ class ChangePageDto {
   @ApiProperty({ description: 'Pass as `since` for the next page; always set (poll it when `items` is empty)' })
   nextCursor!: string;
 }
-
-const problem = (status: number, description: string) =>
-  ApiResponse({ status, description, content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } } });
 
 /** `GET /changes` (API.md §5): what changed, for partners keeping a copy in sync. */
 @ApiTags('Changes')

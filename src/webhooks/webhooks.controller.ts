@@ -1,9 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags, getSchemaPath, ApiCreatedResponse } from '@nestjs/swagger';
-import { applyDecorators } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags, ApiCreatedResponse } from '@nestjs/swagger';
 import { RequireRole, RequireScope } from '../auth/auth.decorators';
 import { Caller, CurrentCaller } from '../common/http/caller';
 import { ProblemDto } from '../common/http/problem.dto';
+import { problem } from '../common/resource/resource-api.decorators';
 import { Page, pageSize } from '../common/pagination/page';
 import { companyForCreate, resolveTenantScope } from '../tenancy/tenant-scope';
 import { WebhookSubscriptionsService } from './webhook-subscriptions.service';
@@ -16,9 +16,6 @@ import {
   WebhookPageDto,
   WebhookWithSecretDto,
 } from './webhook-subscription.dto';
-
-const problem = (status: number, description: string) =>
-  ApiResponse({ status, description, content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } } });
 
 const companyQuery = ApiQuery({
   name: 'companyId',

@@ -15,7 +15,8 @@ import { ACCEPT_PATCH } from '../patch/patch-request';
 
 /** OpenAPI for the routes every resource has; one place, so the documents agree. */
 
-const problem = (status: number, description: string) =>
+/** A documented problem+json answer. */
+export const problem = (status: number, description: string) =>
   ApiResponse({ status, description, content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } } });
 
 const commonErrors = [
