@@ -34,6 +34,7 @@ export async function sendWebhook(
   });
   let target: URL;
   try {
+    // Scheme, credentials and IP literals; Node calls `lookup` (below) only for host names.
     target = await checkDestination(url, policy);
   } catch (error) {
     if (error instanceof DestinationRefused) return failed(`destination refused: ${error.message}`);
@@ -47,11 +48,16 @@ export async function sendWebhook(
       headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
       lookup: guardedLookup(policy),
     });
-    const timer = setTimeout(() => request.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    // The first outcome wins (a promise settles once); the timer answers even when the socket
+    // never reports anything after being destroyed, so a stuck receiver cannot stall the worker.
     const finish = (outcome: AttemptOutcome) => {
       clearTimeout(timer);
       resolve(outcome);
     };
+    const timer = setTimeout(() => {
+      finish(failed(`no answer within ${timeoutMs} ms`));
+      request.destroy();
+    }, timeoutMs);
     request.on('response', (response) => {
       const status = response.statusCode ?? null;
       response.on('error', (error) => finish(failed(error.message, status)));
