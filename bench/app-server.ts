@@ -18,6 +18,8 @@ export async function startAppServer(databaseUrl: string, nodeArgs: string[] = [
     PORT: String(port),
     DATABASE_URL: databaseUrl,
     JWT_SECRET: BENCH_JWT_SECRET,
+    // Required in production; the bench's own fixed value (it encrypts only bench subscriptions).
+    WEBHOOK_SECRET_KEY: 'bench-only-webhook-secret-key-0123456789abcdef',
     LOG_LEVEL: 'warn',
     RATE_LIMIT_PER_IP: '100000000',
     RATE_LIMIT_PER_TOKEN: '100000000',

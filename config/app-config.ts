@@ -68,4 +68,26 @@ export interface AppConfig {
     patchDepth: number;
     recordBytes: number;
   };
+  webhooks: WebhooksConfig;
+}
+
+/** Webhook subscriptions and their delivery worker (API.md §5). */
+export interface WebhooksConfig {
+  /** Encrypts subscription secrets at rest (AES-256-GCM under its SHA-256). */
+  secretKey: string;
+  usingDevelopmentKey: boolean;
+  /** Accept `http://` subscription URLs (local development, tests). */
+  allowHttp: boolean;
+  /** Accept hosts that resolve to loopback, private, link-local or metadata addresses. */
+  allowPrivate: boolean;
+  /** A receiver must answer (fully) within this time. */
+  timeoutMs: number;
+  /** Delay before the 1st, 2nd, ... retry; the last one repeats. Jitter is added. */
+  retryScheduleMs: number[];
+  /** A delivery still failing this long after its change is marked failed. */
+  maxAgeMs: number;
+  /** How often the worker looks for due deliveries. */
+  pollIntervalMs: number;
+  /** Deliveries one worker sends at once. */
+  batchSize: number;
 }

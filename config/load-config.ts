@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { AppConfig, JwtAlgorithm, LOG_LEVELS, LogLevel, NODE_ENVS, NodeEnv } from './app-config';
+import { AppConfig, JwtAlgorithm, WebhooksConfig, LOG_LEVELS, LogLevel, NODE_ENVS, NodeEnv } from './app-config';
 import { ConfigError } from './config-error';
 import { corsOrigins, publicBaseUrl, trustedHosts } from './http-edges';
 
@@ -7,6 +7,8 @@ export { ConfigError } from './config-error';
 
 /** Used only outside production so that `npm start` works with no setup; a warning is logged. */
 export const DEVELOPMENT_JWT_SECRET = 'development-only-secret-change-me-0123456789';
+/** Same for the key that encrypts webhook secrets at rest. */
+export const DEVELOPMENT_WEBHOOK_SECRET_KEY = 'development-only-webhook-key-change-me-0123456789';
 
 type Env = Record<string, string | undefined>;
 
@@ -77,6 +79,35 @@ function jwtConfig(env: Env, nodeEnv: NodeEnv): AppConfig['jwt'] {
   return { ...common, algorithm: 'HS256', verifyKey: key, signKey: key, usingDevelopmentSecret: !secret };
 }
 
+/** A comma-separated list of whole numbers, e.g. a retry schedule. */
+function integerList(env: Env, name: string, fallback: number[], min = 0): number[] {
+  const raw = text(env, name);
+  if (raw === undefined) return fallback;
+  const parts = raw.split(',').map((part) => part.trim());
+  if (!parts.every((part) => /^\d+$/.test(part) && Number(part) >= min)) {
+    throw new ConfigError(`${name} must be a comma-separated list of integers >= ${min}, got "${raw}"`);
+  }
+  return parts.map(Number);
+}
+
+function webhooksConfig(env: Env, nodeEnv: string): WebhooksConfig {
+  const secretKey = text(env, 'WEBHOOK_SECRET_KEY');
+  if (!secretKey && nodeEnv === 'production') throw new ConfigError('WEBHOOK_SECRET_KEY is required when NODE_ENV=production');
+  if (secretKey && secretKey.length < 32) throw new ConfigError('WEBHOOK_SECRET_KEY must be at least 32 characters');
+  return {
+    secretKey: secretKey ?? DEVELOPMENT_WEBHOOK_SECRET_KEY,
+    usingDevelopmentKey: !secretKey,
+    allowHttp: boolean(env, 'WEBHOOK_ALLOW_HTTP', false),
+    allowPrivate: boolean(env, 'WEBHOOK_ALLOW_PRIVATE', false),
+    timeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 1),
+    // About 5 s, 30 s, 2 min, 10 min, 1 h, then hourly (API.md §5).
+    retryScheduleMs: integerList(env, 'WEBHOOK_RETRY_SCHEDULE_MS', [5_000, 30_000, 120_000, 600_000, 3_600_000], 1),
+    maxAgeMs: integer(env, 'WEBHOOK_MAX_AGE_MS', 86_400_000, 1),
+    pollIntervalMs: integer(env, 'WEBHOOK_POLL_INTERVAL_MS', 1_000, 1),
+    batchSize: integer(env, 'WEBHOOK_BATCH_SIZE', 20, 1),
+  };
+}
+
 /** Reads and validates the environment; throws ConfigError with the variable's name on bad input. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = oneOf<NodeEnv>(env, 'NODE_ENV', NODE_ENVS, 'development');
@@ -117,5 +148,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
       patchDepth: integer(env, 'PATCH_MAX_DEPTH', 32, 1),
       recordBytes: integer(env, 'RECORD_MAX_BYTES', 1_048_576, 1),
     },
+    webhooks: webhooksConfig(env, nodeEnv),
   };
 }

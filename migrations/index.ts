@@ -3,6 +3,8 @@ import { CreateAuditLog1732262500000 } from './1732262500000-create-audit-log';
 import { CreateCustomerObjects1732262600000 } from './1732262600000-create-customer-objects';
 import { CreateContacts1732262700000 } from './1732262700000-create-contacts';
 import { CreateCustomers1732262800000 } from './1732262800000-create-customers';
+import { AddChangeFeedColumnsToAuditLog1732262900000 } from './1732262900000-add-change-feed-columns-to-audit-log';
+import { CreateWebhooks1732263000000 } from './1732263000000-create-webhooks';
 
 /** Every migration, oldest first. Listed explicitly so the app, the CLI and Jest load the same set. */
 export const ALL_MIGRATIONS = [
@@ -11,4 +13,6 @@ export const ALL_MIGRATIONS = [
   CreateCustomerObjects1732262600000,
   CreateContacts1732262700000,
   CreateCustomers1732262800000,
+  AddChangeFeedColumnsToAuditLog1732262900000,
+  CreateWebhooks1732263000000,
 ];

@@ -15,6 +15,8 @@ import { ResourcePipelineModule } from './common/resource/resource-pipeline.modu
 import { CustomerObjectsModule } from './customer-objects/customer-objects.module';
 import { ContactsModule } from './contacts/contacts.module';
 import { CustomersModule } from './customers/customers.module';
+import { ChangesModule } from './changes/changes.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({})
 export class AppModule {
@@ -35,6 +37,8 @@ export class AppModule {
         CustomerObjectsModule,
         ContactsModule,
         CustomersModule,
+        ChangesModule,
+        WebhooksModule,
         ...extraModules,
       ],
       providers: [

@@ -31,10 +31,13 @@ export class AuditedStatement {
   private readonly statement: PreparedStatement;
 
   constructor(name: string, write: string, { idColumn = 'id', result = 'SELECT * FROM written' } = {}) {
+    // The change feed's version and kind come from the written row: every table starts a record
+    // at version 1 (its column default) and each update adds one, so version 1 is the create.
     const text = `WITH written AS (${write}),
       audited AS (
-        INSERT INTO audit_log (${AUDIT_LOG_COLUMNS})
-        SELECT company_id, $1, ${idColumn}::text, $2, $3, $4, $5, 'change', $6 FROM written)
+        INSERT INTO audit_log (${AUDIT_LOG_COLUMNS}, version, change)
+        SELECT company_id, $1, ${idColumn}::text, $2, $3, $4, $5, 'change', $6,
+               version, CASE WHEN version = 1 THEN 'created' ELSE 'updated' END FROM written)
       ${result}`;
     this.statement = new PreparedStatement(name, text);
   }

@@ -9,6 +9,7 @@ export const SCOPES = [
   'customers:read',
   'customers:write',
   'gdpr',
+  'webhooks:manage',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
