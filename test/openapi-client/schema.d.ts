@@ -285,6 +285,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Committed changes, oldest first
+         * @description Follow `nextCursor` (as `since`) to read every committed change exactly once: the feed only shows changes whose transaction and every older one have ended, so a change committing late is never skipped. Per record, changes come in version order. Without `resource`, the resources the token may read (`<resource>:read`) are returned; naming one without its scope is 403. Read audits are not changes.
+         */
+        get: operations["ChangesController_changes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The company’s subscriptions, newest first (no secrets) */
+        get: operations["WebhooksController_list"];
+        put?: never;
+        /**
+         * Subscribe a URL to change events
+         * @description Each committed change matching `events` is POSTed to `url` with the Standard Webhooks headers, signed with the `secret`, which is shown only in this answer.
+         */
+        post: operations["WebhooksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One subscription (no secret) */
+        get: operations["WebhooksController_get"];
+        put?: never;
+        post?: never;
+        /** Unsubscribe; its pending deliveries are dropped */
+        delete: operations["WebhooksController_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Change url, events, enabled or description
+         * @description A JSON object; fields left out stay.
+         */
+        patch: operations["WebhooksController_update"];
+        trace?: never;
+    };
+    "/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace the signing secret
+         * @description The new secret, shown only here, signs every delivery from now on (retries too); the old one stops at once.
+         */
+        post: operations["WebhooksController_rotateSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deliveries of this subscription, newest change first, with every attempt (at, status, duration, error) */
+        get: operations["WebhooksController_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/List/{name}/Items": {
         parameters: {
             query?: never;
@@ -340,6 +440,8 @@ export interface components {
             error?: string;
             /** @description RFC 6749 §5.2 description (`/auth/token` only) */
             error_description?: string;
+            /** @description How many more entries there were than the 100 listed in errors */
+            errorsOmitted?: number;
         };
         TokenRequestDto: {
             /**
@@ -796,6 +898,168 @@ export interface components {
              */
             readonly updatedAt?: string | null;
         };
+        ChangeActorDto: {
+            sub: string;
+            /** @enum {string} */
+            role: "user" | "admin" | "superadmin";
+        };
+        ChangeDto: {
+            /**
+             * @description Position of the change in the audit log (a decimal integer)
+             * @example 1234
+             */
+            id: string;
+            /** @enum {string} */
+            resource: "objects" | "contacts" | "customers";
+            /** @description The record id (`_id`, `contactId` or `id` of the resource) */
+            resourceId: string;
+            /** @enum {string} */
+            kind: "created" | "updated" | "erased";
+            /** @description The record version after this change (its ETag counts the same) */
+            version: number;
+            /** Format: date-time */
+            at: string;
+            actor: components["schemas"]["ChangeActorDto"];
+            /** @description RFC 6902 diff from before to after; GDPR-protected values are "***" */
+            ops: Record<string, never>[];
+        };
+        ChangePageDto: {
+            items: components["schemas"]["ChangeDto"][];
+            /** @description Pass as `since` for the next page; always set (poll it when `items` is empty) */
+            nextCursor: string;
+        };
+        CreateWebhookDto: {
+            /**
+             * @description Where deliveries are POSTed: https:// (http:// only with WEBHOOK_ALLOW_HTTP=true). Hosts resolving to loopback, private, link-local, CGNAT, unique-local or metadata addresses are 422 unless WEBHOOK_ALLOW_PRIVATE=true.
+             * @example https://partner.example.com/hooks/customer-update
+             */
+            url: string;
+            /**
+             * @example [
+             *       "customer.updated",
+             *       "customer.erased"
+             *     ]
+             */
+            events: ("customer-object.created" | "customer-object.updated" | "contact.created" | "contact.updated" | "customer.created" | "customer.updated" | "customer.erased" | "*")[];
+            description?: Record<string, never> | null;
+        };
+        WebhookWithSecretDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The company whose changes it receives
+             */
+            companyId: string;
+            /**
+             * @description Where deliveries are POSTed: https:// (http:// only with WEBHOOK_ALLOW_HTTP=true). Hosts resolving to loopback, private, link-local, CGNAT, unique-local or metadata addresses are 422 unless WEBHOOK_ALLOW_PRIVATE=true.
+             * @example https://partner.example.com/hooks/customer-update
+             */
+            url: string;
+            /**
+             * @example [
+             *       "customer.updated",
+             *       "customer.erased"
+             *     ]
+             */
+            events: ("customer-object.created" | "customer-object.updated" | "contact.created" | "contact.updated" | "customer.created" | "customer.updated" | "customer.erased" | "*")[];
+            description: string | null;
+            enabled: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * @description Standard Webhooks signing secret (`whsec_` + base64). Shown only in this response; store it now.
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+        };
+        WebhookDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The company whose changes it receives
+             */
+            companyId: string;
+            /**
+             * @description Where deliveries are POSTed: https:// (http:// only with WEBHOOK_ALLOW_HTTP=true). Hosts resolving to loopback, private, link-local, CGNAT, unique-local or metadata addresses are 422 unless WEBHOOK_ALLOW_PRIVATE=true.
+             * @example https://partner.example.com/hooks/customer-update
+             */
+            url: string;
+            /**
+             * @example [
+             *       "customer.updated",
+             *       "customer.erased"
+             *     ]
+             */
+            events: ("customer-object.created" | "customer-object.updated" | "contact.created" | "contact.updated" | "customer.created" | "customer.updated" | "customer.erased" | "*")[];
+            description: string | null;
+            enabled: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        WebhookPageDto: {
+            items: components["schemas"]["WebhookDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        UpdateWebhookDto: {
+            /**
+             * @description Where deliveries are POSTed: https:// (http:// only with WEBHOOK_ALLOW_HTTP=true). Hosts resolving to loopback, private, link-local, CGNAT, unique-local or metadata addresses are 422 unless WEBHOOK_ALLOW_PRIVATE=true.
+             * @example https://partner.example.com/hooks/customer-update
+             */
+            url?: string;
+            /**
+             * @example [
+             *       "customer.updated",
+             *       "customer.erased"
+             *     ]
+             */
+            events?: ("customer-object.created" | "customer-object.updated" | "contact.created" | "contact.updated" | "customer.created" | "customer.updated" | "customer.erased" | "*")[];
+            /** @description false pauses deliveries (pending ones wait, still aging towards failed) */
+            enabled?: boolean;
+            description?: Record<string, never> | null;
+        };
+        DeliveryAttemptDto: {
+            /** Format: date-time */
+            at: string;
+            /** @description HTTP status the receiver answered; null when none (timeout, refused, ...) */
+            status: number | null;
+            /** @description Milliseconds from sending to the answer (or the failure) */
+            durationMs: number;
+            /** @description Why the attempt failed; null on success */
+            error: string | null;
+        };
+        DeliveryDto: {
+            /**
+             * Format: uuid
+             * @description Also the `webhook-id` header, the same on every retry
+             */
+            id: string;
+            /** @example customer.updated */
+            type: string;
+            /** @enum {string} */
+            resource: "objects" | "contacts" | "customers";
+            resourceId: string;
+            /** @enum {string} */
+            state: "pending" | "delivered" | "failed";
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When a pending delivery is tried next
+             */
+            nextAttemptAt: string | null;
+            attempts: components["schemas"]["DeliveryAttemptDto"][];
+        };
+        DeliveryPageDto: {
+            items: components["schemas"]["DeliveryDto"][];
+            nextCursor: string | null;
+        };
         ListItemDto: {
             /** @example 246 */
             id: number;
@@ -1219,7 +1483,11 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Rate limited (per token and per IP) */
+            /**
+             * @description Too many failed attempts for this client_id or from this IP, refused before any secret is hashed
+             *
+             *     Rate limited (per token and per IP)
+             */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -1233,7 +1501,11 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The database is down or too slow; nothing was stored unless said otherwise (API.md §1.10) */
+            /**
+             * @description The database is unavailable, or too many secret checks are waiting
+             *
+             *     The database is down or too slow; nothing was stored unless said otherwise (API.md §1.10)
+             */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -5166,6 +5438,1116 @@ export interface operations {
                 };
             };
             /** @description No such record, or one the caller may not see ("Not found."), or a foreign ?companyId= */
+            404: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The Accept header names no media type this service produces (JSON, XML) */
+            406: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (per token and per IP) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The database is down or too slow; nothing was stored unless said otherwise (API.md §1.10) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ChangesController_changes: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor: the nextCursor of the previous page. Absent: the oldest retained change */
+                since?: string;
+                /** @description 1..200, default 50 */
+                limit?: string;
+                resource?: "objects" | "contacts" | "customers";
+                /** @description Superadmin: the company (absent: every company). Admin: blank or its own */
+                companyId?: string;
+            };
+            header?: {
+                /** @description IANA zone (e.g. Europe/Helsinki) for date-times in the answer; also `SO-Timezone` (seed 002). Unknown: 400. */
+                "Time-Zone"?: string;
+                /** @description Echoed in the answer; generated when absent */
+                "X-Request-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangePageDto"];
+                    "application/xml": components["schemas"]["ChangePageDto"];
+                    "text/xml": components["schemas"]["ChangePageDto"];
+                };
+            };
+            /** @description Bad since, limit or resource */
+            400: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No or invalid bearer token ("Authentication credentials were not provided" / "Invalid token") */
+            401: {
+                headers: {
+                    /** @description Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The user role, or a token without the resource’s read scope */
+            403: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description companyId of another company */
+            404: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The Accept header names no media type this service produces (JSON, XML) */
+            406: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (per token and per IP) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The database is down or too slow; nothing was stored unless said otherwise (API.md §1.10) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_list: {
+        parameters: {
+            query?: {
+                /** @description Superadmin: the company (required on create). Admin: blank or its own (another is 404). */
+                companyId?: string;
+                /** @description 1..200, default 50 */
+                limit?: string;
+                /** @description Opaque; the nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: {
+                /** @description IANA zone (e.g. Europe/Helsinki) for date-times in the answer; also `SO-Timezone` (seed 002). Unknown: 400. */
+                "Time-Zone"?: string;
+                /** @description Echoed in the answer; generated when absent */
+                "X-Request-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookPageDto"];
+                    "application/xml": components["schemas"]["WebhookPageDto"];
+                    "text/xml": components["schemas"]["WebhookPageDto"];
+                };
+            };
+            /** @description Bad limit or cursor */
+            400: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No or invalid bearer token ("Authentication credentials were not provided" / "Invalid token") */
+            401: {
+                headers: {
+                    /** @description Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not an admin, or the token lacks webhooks:manage */
+            403: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such subscription in the company ("Not found.") */
+            404: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The Accept header names no media type this service produces (JSON, XML) */
+            406: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (per token and per IP) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The database is down or too slow; nothing was stored unless said otherwise (API.md §1.10) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_create: {
+        parameters: {
+            query?: {
+                /** @description Superadmin: the company (required on create). Admin: blank or its own (another is 404). */
+                companyId?: string;
+            };
+            header?: {
+                /** @description IANA zone (e.g. Europe/Helsinki) for date-times in the answer; also `SO-Timezone` (seed 002). Unknown: 400. */
+                "Time-Zone"?: string;
+                /** @description Echoed in the answer; generated when absent */
+                "X-Request-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecretDto"];
+                    "application/xml": components["schemas"]["WebhookWithSecretDto"];
+                    "text/xml": components["schemas"]["WebhookWithSecretDto"];
+                };
+            };
+            /** @description Unknown field, bad events list */
+            400: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No or invalid bearer token ("Authentication credentials were not provided" / "Invalid token") */
+            401: {
+                headers: {
+                    /** @description Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not an admin, or the token lacks webhooks:manage */
+            403: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such subscription in the company ("Not found.") */
+            404: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The Accept header names no media type this service produces (JSON, XML) */
+            406: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The URL is not https, or its host is loopback, private, link-local or metadata (errors[].pointer /url) */
+            422: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (per token and per IP) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The database is down or too slow; nothing was stored unless said otherwise (API.md §1.10) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_get: {
+        parameters: {
+            query?: {
+                /** @description Superadmin: the company (required on create). Admin: blank or its own (another is 404). */
+                companyId?: string;
+            };
+            header?: {
+                /** @description IANA zone (e.g. Europe/Helsinki) for date-times in the answer; also `SO-Timezone` (seed 002). Unknown: 400. */
+                "Time-Zone"?: string;
+                /** @description Echoed in the answer; generated when absent */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDto"];
+                    "application/xml": components["schemas"]["WebhookDto"];
+                    "text/xml": components["schemas"]["WebhookDto"];
+                };
+            };
+            /** @description No or invalid bearer token ("Authentication credentials were not provided" / "Invalid token") */
+            401: {
+                headers: {
+                    /** @description Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not an admin, or the token lacks webhooks:manage */
+            403: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such subscription in the company ("Not found.") */
+            404: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The Accept header names no media type this service produces (JSON, XML) */
+            406: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (per token and per IP) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The database is down or too slow; nothing was stored unless said otherwise (API.md §1.10) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_remove: {
+        parameters: {
+            query?: {
+                /** @description Superadmin: the company (required on create). Admin: blank or its own (another is 404). */
+                companyId?: string;
+            };
+            header?: {
+                /** @description IANA zone (e.g. Europe/Helsinki) for date-times in the answer; also `SO-Timezone` (seed 002). Unknown: 400. */
+                "Time-Zone"?: string;
+                /** @description Echoed in the answer; generated when absent */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No or invalid bearer token ("Authentication credentials were not provided" / "Invalid token") */
+            401: {
+                headers: {
+                    /** @description Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not an admin, or the token lacks webhooks:manage */
+            403: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such subscription in the company ("Not found.") */
+            404: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The Accept header names no media type this service produces (JSON, XML) */
+            406: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (per token and per IP) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The database is down or too slow; nothing was stored unless said otherwise (API.md §1.10) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_update: {
+        parameters: {
+            query?: {
+                /** @description Superadmin: the company (required on create). Admin: blank or its own (another is 404). */
+                companyId?: string;
+            };
+            header?: {
+                /** @description IANA zone (e.g. Europe/Helsinki) for date-times in the answer; also `SO-Timezone` (seed 002). Unknown: 400. */
+                "Time-Zone"?: string;
+                /** @description Echoed in the answer; generated when absent */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDto"];
+                    "application/xml": components["schemas"]["WebhookDto"];
+                    "text/xml": components["schemas"]["WebhookDto"];
+                };
+            };
+            /** @description Unknown field, bad events list */
+            400: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No or invalid bearer token ("Authentication credentials were not provided" / "Invalid token") */
+            401: {
+                headers: {
+                    /** @description Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not an admin, or the token lacks webhooks:manage */
+            403: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such subscription in the company ("Not found.") */
+            404: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The Accept header names no media type this service produces (JSON, XML) */
+            406: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The URL is refused (see POST) */
+            422: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (per token and per IP) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The database is down or too slow; nothing was stored unless said otherwise (API.md §1.10) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_rotateSecret: {
+        parameters: {
+            query?: {
+                /** @description Superadmin: the company (required on create). Admin: blank or its own (another is 404). */
+                companyId?: string;
+            };
+            header?: {
+                /** @description IANA zone (e.g. Europe/Helsinki) for date-times in the answer; also `SO-Timezone` (seed 002). Unknown: 400. */
+                "Time-Zone"?: string;
+                /** @description Echoed in the answer; generated when absent */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecretDto"];
+                    "application/xml": components["schemas"]["WebhookWithSecretDto"];
+                    "text/xml": components["schemas"]["WebhookWithSecretDto"];
+                };
+            };
+            /** @description No or invalid bearer token ("Authentication credentials were not provided" / "Invalid token") */
+            401: {
+                headers: {
+                    /** @description Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not an admin, or the token lacks webhooks:manage */
+            403: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such subscription in the company ("Not found.") */
+            404: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The Accept header names no media type this service produces (JSON, XML) */
+            406: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (per token and per IP) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The database is down or too slow; nothing was stored unless said otherwise (API.md §1.10) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_deliveries: {
+        parameters: {
+            query?: {
+                /** @description Superadmin: the company (required on create). Admin: blank or its own (another is 404). */
+                companyId?: string;
+                /** @description 1..200, default 50 */
+                limit?: string;
+                /** @description Opaque; the nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: {
+                /** @description IANA zone (e.g. Europe/Helsinki) for date-times in the answer; also `SO-Timezone` (seed 002). Unknown: 400. */
+                "Time-Zone"?: string;
+                /** @description Echoed in the answer; generated when absent */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPageDto"];
+                    "application/xml": components["schemas"]["DeliveryPageDto"];
+                    "text/xml": components["schemas"]["DeliveryPageDto"];
+                };
+            };
+            /** @description Bad limit or cursor */
+            400: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No or invalid bearer token ("Authentication credentials were not provided" / "Invalid token") */
+            401: {
+                headers: {
+                    /** @description Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not an admin, or the token lacks webhooks:manage */
+            403: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such subscription in the company ("Not found.") */
             404: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
