@@ -10,6 +10,7 @@ import { Caller } from '../http/caller';
 import { badRequest, notFound, ProblemException, unprocessable } from '../http/problem.exception';
 import { canonicalizeObject } from '../resource/canonical-input';
 import { changedReadOnlyPaths, completeShape, JsonObject, validateDocument } from '../resource/document-checks';
+import { mistypedFields } from '../resource/field-types';
 import { redactOperations } from '../resource/redact';
 import { ResourceSchema, resourceSchema } from '../resource/resource-registry';
 import { ResourceStore, StoredRecord, WriteContext } from '../resource/resource-store';
@@ -165,6 +166,7 @@ export class PatchPipeline {
       rethrowPatchError(error);
     }
 
+    assertFieldTypes(schema, after, changedFields(operations));
     store.resolveDerived?.(view, after, command.caller);
     const readOnly = changedReadOnlyPaths(schema, view, after).filter(
       (path) => !command.doorManagedPaths?.some((managed) => path === managed || path.startsWith(`${managed}/`)),
@@ -197,6 +199,7 @@ export class PatchPipeline {
     }
     const empty = store.emptyDocument();
     const document = completeShape(schema, { ...empty, ...input });
+    assertFieldTypes(schema, document);
     store.resolveDerived?.(empty, document, command.caller);
     // The server assigns read-only fields on create: a client may not send any.
     const readOnly = changedReadOnlyPaths(schema, empty, document);
@@ -253,6 +256,18 @@ export class PatchPipeline {
       ops: redactOperations(resourceSchema(store.resourceType), changes),
     };
   }
+}
+
+/**
+ * Validate before derive: the JSON types of the written fields are checked before any store
+ * computes derived fields from them (resolveDerived), because derive hooks read client values
+ * as the declared types (`interests` as an array of objects); an unchecked `{"interests": true}`
+ * used to crash there with a 500. Only the types are checked this early: the full rules run on
+ * the derived document (a date-time sent for a date is valid once derived to its date).
+ */
+function assertFieldTypes(schema: ResourceSchema, document: JsonObject, fields?: ReadonlySet<string>): void {
+  const problems = mistypedFields(schema, document, fields);
+  if (problems.length) throw unprocessable(problems);
 }
 
 function readOnlyProblem(paths: string[]): ProblemException {
