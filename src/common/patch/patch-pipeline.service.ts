@@ -10,7 +10,7 @@ import { Caller } from '../http/caller';
 import { badRequest, notFound, ProblemException, unprocessable } from '../http/problem.exception';
 import { canonicalizeObject } from '../resource/canonical-input';
 import { changedReadOnlyPaths, completeShape, JsonObject, validateDocument } from '../resource/document-checks';
-import { mistypedFields } from '../resource/field-types';
+import { misshapenFields } from '../resource/field-shapes';
 import { redactOperations } from '../resource/redact';
 import { ResourceSchema, resourceSchema } from '../resource/resource-registry';
 import { ResourceStore, StoredRecord, WriteContext } from '../resource/resource-store';
@@ -166,7 +166,7 @@ export class PatchPipeline {
       rethrowPatchError(error);
     }
 
-    assertFieldTypes(schema, after, changedFields(operations));
+    assertFieldShapes(schema, after, changedFields(operations));
     store.resolveDerived?.(view, after, command.caller);
     const readOnly = changedReadOnlyPaths(schema, view, after).filter(
       (path) => !command.doorManagedPaths?.some((managed) => path === managed || path.startsWith(`${managed}/`)),
@@ -199,7 +199,7 @@ export class PatchPipeline {
     }
     const empty = store.emptyDocument();
     const document = completeShape(schema, { ...empty, ...input });
-    assertFieldTypes(schema, document);
+    assertFieldShapes(schema, document);
     store.resolveDerived?.(empty, document, command.caller);
     // The server assigns read-only fields on create: a client may not send any.
     const readOnly = changedReadOnlyPaths(schema, empty, document);
@@ -259,14 +259,14 @@ export class PatchPipeline {
 }
 
 /**
- * Validate before derive: the JSON types of the written fields are checked before any store
- * computes derived fields from them (resolveDerived), because derive hooks read client values
- * as the declared types (`interests` as an array of objects); an unchecked `{"interests": true}`
- * used to crash there with a 500. Only the types are checked this early: the full rules run on
- * the derived document (a date-time sent for a date is valid once derived to its date).
+ * Validate before derive: the shapes of the written fields (objects, arrays, array items) are
+ * checked before any store computes derived fields from them (resolveDerived), because derive
+ * hooks walk client values as the declared shapes (`interests` as an array of objects); an
+ * unchecked `{"interests": true}` crashed there with a 500. Only shapes are checked this early:
+ * the full rules run on the derived document (a date-time sent for a date is valid once derived).
  */
-function assertFieldTypes(schema: ResourceSchema, document: JsonObject, fields?: ReadonlySet<string>): void {
-  const problems = mistypedFields(schema, document, fields);
+function assertFieldShapes(schema: ResourceSchema, document: JsonObject, fields?: ReadonlySet<string>): void {
+  const problems = misshapenFields(schema, document, fields);
   if (problems.length) throw unprocessable(problems);
 }
 

@@ -1,32 +1,32 @@
 import fc from 'fast-check';
 import { ContactResource } from '../../contacts/contact.resource';
-import { mistypedFields } from './field-types';
+import { misshapenFields } from './field-shapes';
 import { resourceSchema } from './resource-registry';
 import { FixtureResource } from './test-resource.fixture';
 
-/** mistypedFields: the JSON-type check that runs before derived fields are computed. */
-describe('mistypedFields', () => {
+/** misshapenFields: the shape check that runs before derived fields are computed. */
+describe('misshapenFields', () => {
   const schema = resourceSchema(FixtureResource);
   const pointers = (document: Record<string, unknown>, fields?: string[]) =>
-    mistypedFields(schema, document, fields && new Set(fields)).map((problem) => problem.pointer);
+    misshapenFields(schema, document, fields && new Set(fields)).map((problem) => problem.pointer);
 
-  it('accepts values of the declared kinds, nulls and absent fields', () => {
+  it('accepts objects and arrays where declared, nulls and absent fields', () => {
     const document = { department: 'Sales', address: { city: null }, emails: [{ value: 'a@b.c' }], tags: ['x'], phone: null };
     expect(pointers(document)).toEqual([]);
   });
 
-  it('names each value of the wrong type, nested objects and array items included', () => {
-    const document = { department: 1, address: { city: true }, emails: [{ value: 'a@b.c' }, 'x', { value: [] }], tags: ['x', 2] };
-    expect(pointers(document)).toEqual(['/department', '/address/city', '/emails/1', '/emails/2/value', '/tags/1']);
+  it('names each container of the wrong shape, and array items that are not objects', () => {
     expect(pointers({ address: [], emails: {}, tags: 'x' })).toEqual(['/address', '/emails', '/tags']);
+    expect(pointers({ address: 'Main St', emails: [{ value: 'a@b.c' }, 'x', null, []] })).toEqual(['/address', '/emails/1', '/emails/2', '/emails/3']);
   });
 
-  it('leaves read-only and free-form values to their own checks', () => {
-    expect(pointers({ id: 7, address: { geoHash: 1 }, securityCode: { any: [1, 'x'] } })).toEqual([]);
+  it('leaves scalar types to the resource rules, and read-only and free-form values to their own checks', () => {
+    expect(pointers({ department: 1, address: { city: true }, tags: [1, {}], emails: [{ value: [] }] })).toEqual([]);
+    expect(pointers({ id: { x: 1 }, securityCode: 'anything' })).toEqual([]);
   });
 
   it('checks only the given top-level fields', () => {
-    expect(pointers({ department: 1, tags: 'x' }, ['tags'])).toEqual(['/tags']);
+    expect(pointers({ address: 1, tags: 'x' }, ['tags'])).toEqual(['/tags']);
   });
 
   it('never throws on any JSON, and only ever names written fields (contacts schema)', () => {
@@ -35,7 +35,7 @@ describe('mistypedFields', () => {
     const document = fc.dictionary(fc.constantFrom(...names), fc.jsonValue({ maxDepth: 3 }));
     fc.assert(
       fc.property(document, (doc) => {
-        for (const { pointer } of mistypedFields(contacts, doc)) expect(Object.keys(doc)).toContain(pointer.split('/')[1]);
+        for (const { pointer } of misshapenFields(contacts, doc)) expect(Object.keys(doc)).toContain(pointer.split('/')[1]);
       }),
       { seed: 10, numRuns: 300 },
     );
