@@ -160,7 +160,7 @@ export class PatchPipeline {
         typeof command.body === 'function' ? await command.body(view, manager) : attempt.parsedBody(schema, this.limits);
       assertPreconditions(command.preconditions, record);
       operations = request.kind === 'merge-patch' ? mergePatchToOps(view, request.patch) : request.operations;
-      store.authorizeOperations?.(command.caller, view, operations);
+      store.authorizeOperations?.(command.caller, view, operations, request.kind);
       after = completeShape(schema, applyPatch(view, operations, this.limits));
     } catch (error) {
       rethrowPatchError(error);
