@@ -120,6 +120,19 @@ function mergeObject(schema: ResourceSchema, depth = 0): fc.Arbitrary<Record<str
   return fc.array(entry, { maxLength: 3 }).map((entries) => Object.fromEntries(entries));
 }
 
+/**
+ * Many writable fields at once, each of another JSON shape than declared: the type confusion
+ * that crashed a derive hook before validation (issue 10), made frequent enough to be found
+ * within the default number of runs.
+ */
+function shapeConfusion(schema: ResourceSchema): fc.Arbitrary<Record<string, unknown>> {
+  const writable = schema.fields.filter((field) => !field.readOnly);
+  return fc.record(Object.fromEntries(writable.map((field) => [field.name, wrongShape(field)])), { requiredKeys: [] });
+}
+
+/** The same confusion as JSON Patch `replace` ops. */
+const asReplaceOps = (document: Record<string, unknown>) => Object.entries(document).map(([field, value]) => ({ op: 'replace', path: `/${field}`, value }));
+
 /** JSON Pointers into a field: itself, its array items and `-`, nested fields, in input spellings. */
 function fieldPointers(field: FieldSchema, prefix = '', depth = 0): string[] {
   const here = inputNames(field).map((name) => `${prefix}/${name}`);
@@ -230,7 +243,8 @@ describe('fuzzing every write route (no 500, problems, refusals change nothing)'
 
   const patchRoutes = (name: string, type: Type, url: string, token: string, observe: Observe = recordState(url, token)) => {
     const schema = resourceSchema(type);
-    const [ops, merge] = [jsonPatch(schema), mergeObject(schema)];
+    const confused = shapeConfusion(schema);
+    const [ops, merge] = [fc.oneof({ arbitrary: jsonPatch(schema), weight: 4 }, confused.map(asReplaceOps)), fc.oneof({ arbitrary: mergeObject(schema), weight: 4 }, confused)];
     // Mostly the body the content type names; the other kind and any JSON now and then.
     const documents: Record<string, fc.Arbitrary<unknown>> = {
       'application/merge-patch+json': fc.oneof({ arbitrary: merge, weight: 8 }, ops, randomValue),
@@ -244,7 +258,8 @@ describe('fuzzing every write route (no 500, problems, refusals change nothing)'
 
   const createRoute = (name: string, type: Type, url: string) => {
     const token = actorToken('admin', newCompany());
-    const documents = fc.oneof({ arbitrary: mergeObject(resourceSchema(type)), weight: 4 }, { arbitrary: randomValue, weight: 1 });
+    const schema = resourceSchema(type);
+    const documents = fc.oneof({ arbitrary: mergeObject(schema), weight: 4 }, shapeConfusion(schema), randomValue);
     add({ name: `POST ${name}`, method: 'POST', url, token, bodies: wireBodies(documents, ['application/json']), observe: collectionState(url, token) });
   };
 
