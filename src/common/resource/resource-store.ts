@@ -68,7 +68,9 @@ export interface ResourceStore {
 
   /**
    * Fills fields derived from others in the patched document (e.g. a reference's `name` from
-   * its `id`) and refuses (400) a client value that differs from the derived one.
+   * its `id`) and refuses (400) a client value that differs from the derived one. It runs after
+   * the pipeline checked the shapes of the written fields (validate before derive), so it may
+   * walk them as declared; the full field rules run after it.
    */
   resolveDerived?(before: JsonObject, after: JsonObject, caller: Caller): void;
   /**
