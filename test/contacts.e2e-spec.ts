@@ -208,6 +208,16 @@ describe('Contacts /api/v1/Contact (seed 002, API.md §3)', () => {
       expect(inFreeForm.json().errors).toEqual([{ pointer: '/customFields/note', detail: expect.any(String) }]);
       expect((await get(admin, created.contactId)).json().department).toBe('Sales');
     });
+
+    it('refuses a lone surrogate in an email value with 422, before the email rule could throw on it', async () => {
+      const created = await newContact(admin);
+      const url = `${CONTACTS}/${created.contactId}`;
+      const before = await get(admin, created.contactId);
+      const response = await patch(app, url, admin, { emails: [{ value: 'a\ud800@example.com' }] });
+      expect(response.statusCode).toBe(422);
+      expect(response.json().errors).toEqual([{ pointer: '/emails/0/value', detail: expect.stringContaining('surrogate') }]);
+      expect((await get(admin, created.contactId)).headers.etag).toBe(before.headers.etag);
+    });
   });
 
   describe('free-form customFields', () => {
