@@ -158,6 +158,45 @@ describe('Contacts /api/v1/Contact (seed 002, API.md §3)', () => {
     });
   });
 
+  describe('values of the wrong JSON type', () => {
+    const history = async (id: number) =>
+      (await app.inject({ method: 'GET', url: `${CONTACTS}/${id}/history`, headers: bearer(admin) })).json().items.length;
+
+    it.each([true, 1, 'x', {}])('refuses interests %p with 422 at every door, before names are resolved, storing nothing', async (value) => {
+      const created = await newContact(admin, { interests: [{ id: 3 }] });
+      const url = `${CONTACTS}/${created.contactId}`;
+      const before = await get(admin, created.contactId);
+      const responses = [
+        await patch(app, url, admin, { interests: value }),
+        await patch(app, url, admin, { interests: value }, 'application/json'),
+        await patch(app, url, admin, [{ op: 'replace', path: '/interests', value }], 'application/json-patch+json'),
+        await patch(app, url, admin, [{ op: 'add', path: '/interests/0', value }], 'application/json'),
+      ];
+      for (const response of responses) {
+        expect(response.statusCode).toBe(422);
+        expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(response.json().errors).toEqual([{ pointer: expect.stringMatching(/^\/interests(\/0(\/id)?)?$/), detail: expect.any(String) }]);
+      }
+      const after = await get(admin, created.contactId);
+      expect(after.headers.etag).toBe(before.headers.etag);
+      expect(await history(created.contactId)).toBe(1);
+
+      const create = await app.inject({ method: 'POST', url: CONTACTS, headers: bearer(admin), payload: { name: 'X', interests: value } });
+      expect(create.statusCode).toBe(422);
+      expect(create.json().errors).toEqual([{ pointer: '/interests', detail: expect.any(String) }]);
+    });
+
+    it('refuses a reference that is not an object, or whose id is not a number, with 422', async () => {
+      const created = await newContact(admin, { category: { id: 1 } });
+      const url = `${CONTACTS}/${created.contactId}`;
+      for (const body of [{ category: [1] }, { category: 'Customer' }, { category: { id: { id: 1 } } }, { business: { id: '1' } }]) {
+        const response = await patch(app, url, admin, body);
+        expect(response.statusCode).toBe(422);
+      }
+      expect((await get(admin, created.contactId)).json().category).toEqual({ id: 1, name: 'Customer' });
+    });
+  });
+
   describe('text PostgreSQL cannot store', () => {
     it('refuses NUL and lone surrogates with 422 naming the place, in fields and free-form keys and values', async () => {
       const created = await newContact(admin);
@@ -168,6 +207,16 @@ describe('Contacts /api/v1/Contact (seed 002, API.md §3)', () => {
       const inFreeForm = await patch(app, url, admin, { customFields: { note: 'x\ud800' } });
       expect(inFreeForm.json().errors).toEqual([{ pointer: '/customFields/note', detail: expect.any(String) }]);
       expect((await get(admin, created.contactId)).json().department).toBe('Sales');
+    });
+
+    it('refuses a lone surrogate in an email value with 422, before the email rule could throw on it', async () => {
+      const created = await newContact(admin);
+      const url = `${CONTACTS}/${created.contactId}`;
+      const before = await get(admin, created.contactId);
+      const response = await patch(app, url, admin, { emails: [{ value: 'a\ud800@example.com' }] });
+      expect(response.statusCode).toBe(422);
+      expect(response.json().errors).toEqual([{ pointer: '/emails/0/value', detail: expect.stringContaining('surrogate') }]);
+      expect((await get(admin, created.contactId)).headers.etag).toBe(before.headers.etag);
     });
   });
 

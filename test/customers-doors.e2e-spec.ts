@@ -504,6 +504,24 @@ describe('Customer update doors (seeds 003 and 004)', () => {
       await expectCustomerUnchanged(app, token, before);
     });
 
+    it('a locator number beyond PostgreSQL integer is 400 naming it (never 500), and nothing changes', async () => {
+      const { token } = newAdmin();
+      const { id } = await newCustomer(app, token, { personalId: 'P-1', personalIdTypeId: 1 });
+      const before = await customerSnapshot(app, token, id);
+      const bodies: Array<[object, string]> = [
+        [{ CustomerId: 2147483648, Notes: 'x' }, '/customerId'],
+        [{ CustomerId: 1e300, Notes: 'x' }, '/customerId'],
+        [{ PersonalId: 'P-1', PersonalIdTypeId: 2147483648, Notes: 'x' }, '/personalIdTypeId'],
+        [{ PersonalId: 'P-1', PersonalIdTypeId: -2147483649, Notes: 'x' }, '/personalIdTypeId'],
+      ];
+      for (const [body, pointer] of bodies) {
+        const response = await patch(app, CUSTOMERS, token, body, 'application/json');
+        expect(response.statusCode).toBe(400);
+        expect(response.json().errors).toEqual([{ pointer, detail: expect.any(String) }]);
+      }
+      await expectCustomerUnchanged(app, token, before);
+    });
+
     it.each(['application/json-patch+json', 'text/plain'])('answers 415 with Accept-Patch for %s, and nothing changes', async (type) => {
       const { token } = newAdmin();
       const { id, customerNumber } = await newCustomer(app, token);

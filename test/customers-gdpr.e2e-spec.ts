@@ -159,6 +159,90 @@ describe('Customers GDPR (API.md §1.3)', () => {
     });
   });
 
+  describe('explicit JSON Patch writes to masked fields (caller without gdpr, not the customer)', () => {
+    const JSON_PATCH_DOORS = ['application/json-patch+json', 'application/json'];
+    /** Each op writing a masked field, and the field its 403 must name. */
+    const WRITES: Array<[string, object, string]> = [
+      ['add', { op: 'add', path: '/email', value: 'new@example.com' }, '/email'],
+      ['add /smsNumbers/-', { op: 'add', path: '/smsNumbers/-', value: '+3585' }, '/smsNumbers'],
+      ['add inside', { op: 'add', path: '/SmsNumbers/0', value: '+3585' }, '/smsNumbers'],
+      ['remove', { op: 'remove', path: '/email' }, '/email'],
+      ['remove inside', { op: 'remove', path: '/smsNumbers/0' }, '/smsNumbers'],
+      ['replace with null', { op: 'replace', path: '/phone', value: null }, '/phone'],
+      ['replace inside', { op: 'replace', path: '/smsNumbers/0', value: '+3585' }, '/smsNumbers'],
+      ['copy onto', { op: 'copy', from: '/notes', path: '/identityNumber' }, '/identityNumber'],
+      ['copy into', { op: 'copy', from: '/notes', path: '/smsNumbers/-' }, '/smsNumbers'],
+      ['move onto', { op: 'move', from: '/notes', path: '/invoiceName' }, '/invoiceName'],
+    ];
+    const CASES = [1, 2].flatMap((level) => JSON_PATCH_DOORS.flatMap((type) => WRITES.map(([name, op, pointer]) => ({ level, type, name, op, pointer }))));
+
+    it.each(CASES)('level $level, $type: $name is 403 naming $pointer, and nothing is stored', async ({ level, type, op, pointer }) => {
+      const context = await setup(level);
+      const before = await customerSnapshot(app, context.gdprAdmin, context.id);
+      const response = await patch(app, `${CUSTOMERS}/${context.id}`, context.plainAdmin, [op], type);
+      expect(response.statusCode).toBe(403);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.json().errors).toEqual([{ pointer, detail: expect.any(String) }]);
+      await expectCustomerUnchanged(app, context.gdprAdmin, before);
+    });
+
+    it.each(JSON_PATCH_DOORS)('%s: test/copy/move reading a masked field stay 403, whatever the guess', async (type) => {
+      const context = await setup(1);
+      const before = await customerSnapshot(app, context.gdprAdmin, context.id);
+      for (const op of [
+        { op: 'test', path: '/email', value: null },
+        { op: 'test', path: '/email', value: PERSONAL.email },
+        { op: 'copy', from: '/email', path: '/notes' },
+        { op: 'move', from: '/smsNumbers/0', path: '/notes' },
+      ]) {
+        const response = await patch(app, `${CUSTOMERS}/${context.id}`, context.plainAdmin, [op], type);
+        expect(response.statusCode).toBe(403);
+        expect(response.json().errors).toEqual([{ pointer: expect.stringMatching(/^\/(email|smsNumbers)$/), detail: expect.any(String) }]);
+      }
+      await expectCustomerUnchanged(app, context.gdprAdmin, before);
+    });
+
+    it('the same ops by a gdpr admin and by the customer itself are writes that land', async () => {
+      const context = await setup(2);
+      const removed = await patch(app, `${CUSTOMERS}/${context.id}`, context.gdprAdmin, [{ op: 'remove', path: '/phone' }], 'application/json-patch+json');
+      expect(removed.statusCode).toBe(200);
+      const added = await patch(app, `${CUSTOMERS}/${context.id}`, context.self, [{ op: 'add', path: '/smsNumbers/-', value: '+3585' }], 'application/json');
+      expect(added.statusCode).toBe(200);
+      expect((await getCustomer(app, context.gdprAdmin, context.id)).json()).toMatchObject({ phone: null, smsNumbers: [...PERSONAL.smsNumbers, '+3585'] });
+    });
+
+    it('JSON Patch writes of fields that are not masked still work for the masked caller', async () => {
+      const context = await setup(1);
+      const response = await patch(
+        app,
+        `${CUSTOMERS}/${context.id}`,
+        context.plainAdmin,
+        [{ op: 'replace', path: '/notes', value: 'still writable' }, { op: 'test', path: '/country', value: 'FI' }],
+        'application/json-patch+json',
+      );
+      expect(response.statusCode).toBe(200);
+      expect((await getCustomer(app, context.gdprAdmin, context.id)).json()).toMatchObject({ ...PERSONAL, notes: 'still writable' });
+    });
+
+    it.each([1, 2])('level %s: sending the masked nulls back is a no-op (200, same ETag, no history) through merge, application/json, PUT and PATCH /customers', async (level) => {
+      const context = await setup(level);
+      const before = await customerSnapshot(app, context.gdprAdmin, context.id);
+      const url = `${CUSTOMERS}/${context.id}`;
+      const responses = [
+        await patch(app, url, context.plainAdmin, NULLS),
+        await patch(app, url, context.plainAdmin, { email: null, smsNumbers: null }, 'application/json'),
+        await putCustomer(app, context.plainAdmin, context.id, { Firstname: null, Lastname: null, phone: null, email: null }),
+        await patch(app, CUSTOMERS, context.plainAdmin, { CustomerId: context.customer.customerNumber, Email: null, DOB: null, TelNumber1: null }),
+      ];
+      for (const response of responses) {
+        expect(response.statusCode).toBe(200);
+        expect(response.headers.etag).toBe(before.etag);
+        expect(response.json()).toMatchObject({ ...NULLS, maskedFields: PROTECTED });
+      }
+      await expectCustomerUnchanged(app, context.gdprAdmin, before);
+    });
+  });
+
   describe('restrictedTypeId', () => {
     it.each([
       ['an admin without gdpr', (c: any) => c.plainAdmin],

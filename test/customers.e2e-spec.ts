@@ -392,6 +392,7 @@ describe('Customers /customers (API.md §4)', () => {
       // JSON allows these; PostgreSQL does not: 422 naming the field, never 500.
       ['notes text / NUL character', { notes: 'a b' }, { notes: 'a\u0000b' }, '/notes'],
       ['notes emoji / lone surrogate', { notes: 'a 😀' }, { notes: 'a \ud800' }, '/notes'],
+      ['email / lone surrogate (the email rule would throw on it)', { email: 'a@example.com' }, { email: 'a\ud800@example.com' }, '/email'],
       ['userId / NUL character', { userId: 'user-1' }, { userId: 'user\u0000' }, '/userId'],
       ['personalId / NUL character', { personalId: 'P' }, { personalId: 'P\u0000' }, '/personalId'],
       ['smsNumbers / NUL character', { smsNumbers: ['1'] }, { smsNumbers: ['1\u0000'] }, '/smsNumbers/0'],

@@ -66,6 +66,23 @@ export class CustomerAccessPolicy {
   }
 
   /**
+   * A client's own JSON Patch op that writes a masked field or anything inside it (`add`,
+   * `remove`, `replace`, `/smsNumbers/-`, the target of `copy`/`move`, the source a `move`
+   * removes) is an explicit write: 403 naming the field (API.md §1.3). Without this it would
+   * apply to the masked view's null and often change nothing, a silent 200 the caller would
+   * take for an erasure. Merge patches and the doors' bodies are not checked here: their nulls
+   * for masked fields are the masked view sent back, a no-op by design.
+   */
+  authorizeExplicitWrites(view: JsonObject, operations: PatchOperation[]): void {
+    if (!(view.maskedFields as string[] | null)?.length) return;
+    const written = operations
+      .flatMap(({ op, path, from }) => (op === 'test' ? [] : op === 'move' && from !== undefined ? [path, from] : [path]))
+      .map(topField)
+      .filter((field) => GDPR.has(field));
+    if (written.length) throw forbiddenFields('Writing protected personal data needs the scope "gdpr".', [...new Set(written)]);
+  }
+
+  /**
    * `companyId` is read-only for everyone (400 after the patch is applied), but a customer
    * moving itself to another company breaks §1.2's self rule first: 403, decided here on the
    * operations because the read-only check would otherwise answer before authorizeChange.

@@ -7,6 +7,7 @@ import { Caller } from '../common/http/caller';
 import { conflict } from '../common/http/problem.exception';
 import { invalidCursor } from '../common/pagination/page';
 import { PatchOperation } from '../common/patch';
+import { PatchRequest } from '../common/patch/patch-request';
 import { completeShape, JsonObject } from '../common/resource/document-checks';
 import { resourceSchema } from '../common/resource/resource-registry';
 import { ChangeContext, ListableResourceStore, RecordWrite, StoredRecord } from '../common/resource/resource-store';
@@ -130,8 +131,9 @@ export class CustomersStore implements ListableResourceStore {
     return this.policy.readIsAudited(record, caller.actor);
   }
 
-  authorizeOperations(caller: Caller, before: JsonObject, operations: PatchOperation[]): void {
+  authorizeOperations(caller: Caller, before: JsonObject, operations: PatchOperation[], kind: PatchRequest['kind']): void {
     this.policy.authorizeReads(before, operations);
+    if (kind === 'json-patch') this.policy.authorizeExplicitWrites(before, operations);
     this.policy.authorizeSelfOperations(caller.actor, before, operations);
   }
 

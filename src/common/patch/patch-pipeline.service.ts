@@ -10,6 +10,7 @@ import { Caller } from '../http/caller';
 import { badRequest, notFound, ProblemException, unprocessable } from '../http/problem.exception';
 import { canonicalizeObject } from '../resource/canonical-input';
 import { changedReadOnlyPaths, completeShape, JsonObject, validateDocument } from '../resource/document-checks';
+import { misshapenFields } from '../resource/field-shapes';
 import { redactOperations } from '../resource/redact';
 import { ResourceSchema, resourceSchema } from '../resource/resource-registry';
 import { ResourceStore, StoredRecord, WriteContext } from '../resource/resource-store';
@@ -159,12 +160,13 @@ export class PatchPipeline {
         typeof command.body === 'function' ? await command.body(view, manager) : attempt.parsedBody(schema, this.limits);
       assertPreconditions(command.preconditions, record);
       operations = request.kind === 'merge-patch' ? mergePatchToOps(view, request.patch) : request.operations;
-      store.authorizeOperations?.(command.caller, view, operations);
+      store.authorizeOperations?.(command.caller, view, operations, request.kind);
       after = completeShape(schema, applyPatch(view, operations, this.limits));
     } catch (error) {
       rethrowPatchError(error);
     }
 
+    assertFieldShapes(schema, after, changedFields(operations));
     store.resolveDerived?.(view, after, command.caller);
     const readOnly = changedReadOnlyPaths(schema, view, after).filter(
       (path) => !command.doorManagedPaths?.some((managed) => path === managed || path.startsWith(`${managed}/`)),
@@ -197,6 +199,7 @@ export class PatchPipeline {
     }
     const empty = store.emptyDocument();
     const document = completeShape(schema, { ...empty, ...input });
+    assertFieldShapes(schema, document);
     store.resolveDerived?.(empty, document, command.caller);
     // The server assigns read-only fields on create: a client may not send any.
     const readOnly = changedReadOnlyPaths(schema, empty, document);
@@ -253,6 +256,18 @@ export class PatchPipeline {
       ops: redactOperations(resourceSchema(store.resourceType), changes),
     };
   }
+}
+
+/**
+ * Validate before derive: the shapes of the written fields (objects, arrays, array items) are
+ * checked before any store computes derived fields from them (resolveDerived), because derive
+ * hooks walk client values as the declared shapes (`interests` as an array of objects); an
+ * unchecked `{"interests": true}` crashed there with a 500. Only shapes are checked this early:
+ * the full rules run on the derived document (a date-time sent for a date is valid once derived).
+ */
+function assertFieldShapes(schema: ResourceSchema, document: JsonObject, fields?: ReadonlySet<string>): void {
+  const problems = misshapenFields(schema, document, fields);
+  if (problems.length) throw unprocessable(problems);
 }
 
 function readOnlyProblem(paths: string[]): ProblemException {

@@ -5,6 +5,7 @@ import { Caller } from '../http/caller';
 import { TenantScope } from '../../tenancy/tenant-scope';
 import { ProblemFieldError } from '../http/problem.exception';
 import { PatchOperation } from '../patch';
+import type { PatchRequest } from '../patch/patch-request';
 import { JsonObject } from './document-checks';
 
 /** A stored record as the pipeline needs it: identity, concurrency stamps and its API document. */
@@ -67,11 +68,18 @@ export interface ResourceStore {
 
   /**
    * Fills fields derived from others in the patched document (e.g. a reference's `name` from
-   * its `id`) and refuses (400) a client value that differs from the derived one.
+   * its `id`) and refuses (400) a client value that differs from the derived one. It runs after
+   * the pipeline checked the shapes of the written fields (validate before derive), so it may
+   * walk them as declared; the full field rules run after it.
    */
   resolveDerived?(before: JsonObject, after: JsonObject, caller: Caller): void;
-  /** Access rules on the operations before they run, e.g. reads by `test`/`copy`/`move` (403). */
-  authorizeOperations?(caller: Caller, before: JsonObject, operations: PatchOperation[]): void;
+  /**
+   * Access rules on the operations before they run, e.g. reads by `test`/`copy`/`move` (403).
+   * `kind` says who wrote them: `json-patch` when the client did (each op is an explicit
+   * write), `merge-patch` when they were derived from a merge patch or a door's body (round
+   * trips of a masked view send its nulls back, which must stay no-ops).
+   */
+  authorizeOperations?(caller: Caller, before: JsonObject, operations: PatchOperation[], kind: PatchRequest['kind']): void;
   /** Access rules on what changes (403); Customers uses it, others may not need it. */
   authorizeChange?(change: ChangeContext): void;
   /** Whether showing this record to this caller must be written to the audit log (API.md §1.3). */

@@ -10,6 +10,10 @@ const BY_NUMBER = `SELECT id ${VISIBLE} AND customer_number = $3 LIMIT 2`;
 const BY_ID = `SELECT id ${VISIBLE} AND id = $3 LIMIT 2`;
 const BY_PERSONAL_ID = `SELECT id ${VISIBLE} AND personal_id = $3 AND ($4::int IS NULL OR personal_id_type_id = $4) LIMIT 2`;
 
+/** The columns are PostgreSQL `integer`: a larger parameter fails the query (a 500), so it is 400 here. */
+const MAX_INT32 = 2147483647;
+const isInt32 = (value: unknown, min: number) => Number.isInteger(value) && (value as number) >= min && (value as number) <= MAX_INT32;
+
 export interface Located {
   id: string;
   /** The body without the fields that named the record: the merge patch to apply. */
@@ -39,8 +43,8 @@ export async function locateCustomer(
   const byNumber = customerNumber !== undefined && customerNumber !== null;
   if (byNumber) {
     requireCompany(scope);
-    if (!Number.isInteger(customerNumber) || (customerNumber as number) < 1) {
-      throw badRequest('customerId must be a customer number.', [{ pointer: '/customerId', detail: 'must be an integer >= 1' }]);
+    if (!isInt32(customerNumber, 1)) {
+      throw badRequest('customerId must be a customer number.', [{ pointer: '/customerId', detail: `must be an integer from 1 to ${MAX_INT32}` }]);
     }
     rows = await manager.query(BY_NUMBER, [scope.companyId, onlyUser, customerNumber]);
     patch = withDefined(rest, { id, personalId, personalIdTypeId });
@@ -57,8 +61,8 @@ export async function locateCustomer(
       ]);
     }
     const type = personalIdTypeId ?? null;
-    if (type !== null && !Number.isInteger(type)) {
-      throw badRequest('personalIdTypeId must be an integer.', [{ pointer: '/personalIdTypeId', detail: 'must be an integer' }]);
+    if (type !== null && !isInt32(type, -MAX_INT32 - 1)) {
+      throw badRequest('personalIdTypeId must be an integer.', [{ pointer: '/personalIdTypeId', detail: `must be an integer of at most ${MAX_INT32}` }]);
     }
     rows = await manager.query(BY_PERSONAL_ID, [scope.companyId, onlyUser, personalId, type]);
     patch = rest;
