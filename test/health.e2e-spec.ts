@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- the OpenAPI document is checked field by field */
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { findFreePort } from '../src/database/free-port';
 import { TcpProxy } from './helpers/tcp-proxy';

@@ -14,6 +14,9 @@ const TIMEOUT_MS = 1000;
 /** Scheduling slack on a busy 2-core machine; an unbounded wait would blow far past it. */
 const MARGIN_MS = 1000;
 
+// Each test waits out a freeze and the recovery probe: seconds, more than Jest's default 5 s on a busy machine.
+jest.setTimeout(20_000);
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Timed {

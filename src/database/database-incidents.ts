@@ -46,7 +46,7 @@ export class DatabaseIncidents implements OnModuleDestroy {
     const now = Date.now();
     if (!this.incident) {
       this.incident = { startedAt: now, lastLoggedAt: now, refusedSinceLog: 0, refused: 1 };
-      this.logger.error({ err: loggableError(error) }, 'Database unavailable: answering 503 with Retry-After until it answers again');
+      this.logger.error(`Database unavailable (${cause(error)}): answering 503 with Retry-After until it answers again`);
       this.scheduleProbe();
       return;
     }
@@ -54,8 +54,8 @@ export class DatabaseIncidents implements OnModuleDestroy {
     this.incident.refusedSinceLog += 1;
     if (now - this.incident.lastLoggedAt < REMINDER_INTERVAL_MS) return;
     this.logger.warn(
-      { err: loggableError(error), refusedSinceLastLine: this.incident.refusedSinceLog, sinceMs: now - this.incident.startedAt },
-      'Database still unavailable',
+      `Database still unavailable after ${now - this.incident.startedAt} ms (${cause(error)}): ` +
+        `${this.incident.refusedSinceLog} requests answered 503 since the last line`,
     );
     this.incident.lastLoggedAt = now;
     this.incident.refusedSinceLog = 0;
@@ -81,9 +81,12 @@ export class DatabaseIncidents implements OnModuleDestroy {
     }
     const incident = this.incident!;
     this.incident = undefined;
-    this.logger.log(
-      { downMs: Date.now() - incident.startedAt, refused: incident.refused },
-      'Database answers again: requests are served normally',
-    );
+    this.logger.log(`Database answers again after ${Date.now() - incident.startedAt} ms; ${incident.refused} requests were answered 503`);
   }
+}
+
+/** Kind, message and code of the error: never SQL or parameters (see loggableError). */
+function cause(error: unknown): string {
+  const { type, message, code } = loggableError(error);
+  return [type, message, code].filter((part): part is string => typeof part === 'string').join(': ');
 }
