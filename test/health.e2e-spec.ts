@@ -73,7 +73,12 @@ describe('Health probes (API.md §1.10)', () => {
   it('documents every probe without security requirements, and readiness with its 503', async () => {
     const document = (await get('/docs-json')).json();
     for (const url of PROBES) expect(document.paths[url].get.security).toEqual([]);
-    expect(document.paths['/health/ready'].get.responses['503'].headers['Retry-After']).toBeDefined();
+    for (const url of ['/health', '/health/ready']) {
+      const notReady = document.paths[url].get.responses['503'];
+      expect(notReady.headers['Retry-After']).toBeDefined();
+      expect(Object.keys(notReady.content)).toEqual(['application/problem+json']);
+    }
+    expect(document.paths['/health/live'].get.responses['503']).toBeUndefined();
   });
 });
 
