@@ -9,8 +9,8 @@ import { BoundedClient, BoundedClientConfig } from './bounded-client';
 types.setTypeParser(types.builtins.DATE, (value: string) => value);
 
 /**
- * TypeORM settings shared by the app and the migration CLI. The schema is owned by the
- * migrations in `migrations/`, run at start-up; `synchronize` stays off.
+ * The app's TypeORM settings (the migration CLI has its own, config/data-source.ts). The schema
+ * is owned by the migrations in `migrations/`, run at start-up; `synchronize` stays off.
  */
 export function typeOrmOptions(config: AppConfig, url: string): TypeOrmModuleOptions {
   return {
