@@ -102,6 +102,8 @@ describe('Database outages (API.md §1.10)', () => {
       timed(getObject(app, token, id)),
       timed(app.inject({ method: 'GET', url: `${OBJECTS}?limit=5`, headers: bearer(token) })),
       timed(app.inject({ method: 'GET', url: '/health/ready' })),
+      // More requests than the pool has connections (10): the last ones wait for one, boundedly too.
+      ...Array.from({ length: 8 }, () => timed(getObject(app, token, id))),
     ]);
     const live = await app.inject({ method: 'GET', url: '/health/live' });
     proxy.resume();
