@@ -24,7 +24,8 @@ type AnyQuery = (...args: unknown[]) => unknown;
  * it (the ROLLBACK of the same request, or another request) waits behind it, and the abandoned
  * statement still runs if the server wakes up. So here a statement that outlives the bound
  * destroys its connection: every waiter on it fails at once with DatabaseReadTimeoutError, the
- * pool drops the client, and nothing queued on it can reach the server later.
+ * pool drops the client, and nothing queued on it can reach the server later. A connection the
+ * server has ended (a FATAL error) is discarded at once for the same reason.
  */
 export class BoundedClient extends Client {
   constructor(config: BoundedClientConfig) {
@@ -38,12 +39,20 @@ export class BoundedClient extends Client {
   private bounded(result: unknown, timeoutMs: number): unknown {
     if (!(result instanceof Promise)) return result;
     const timer = setTimeout(() => this.discard(new DatabaseReadTimeoutError(timeoutMs)), timeoutMs);
-    const settle = () => clearTimeout(timer);
-    result.then(settle, settle);
+    result.then(
+      () => clearTimeout(timer),
+      (error: unknown) => {
+        clearTimeout(timer);
+        // FATAL (57P01 admin shutdown, 25P03, …): the server ends this session and closes the
+        // socket a moment later. Until pg sees the close, the pool would lend the client again and
+        // the next request would fail on it too; discarding it now makes one failure one 503.
+        if ((error as { severity?: unknown }).severity === 'FATAL') this.discard();
+      },
+    );
     return result;
   }
 
-  private discard(error: DatabaseReadTimeoutError): void {
+  private discard(error?: Error): void {
     this.connection.stream.destroy(error);
   }
 }
