@@ -33,6 +33,8 @@ export interface AppConfig {
     /** Undefined means: start the embedded PostgreSQL. */
     url?: string;
     poolSize: number;
+    /** Bound on every wait for the database: connect, pool acquire, each statement (API.md §1.10). */
+    timeoutMs: number;
     embeddedDataDir: string;
     embeddedPort: number;
   };

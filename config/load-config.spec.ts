@@ -50,6 +50,13 @@ describe('loadConfig', () => {
   it('treats blank values as unset', () => {
     expect(loadConfig({ DATABASE_URL: '  ', PORT: '' }).database.url).toBeUndefined();
   });
+
+  it('bounds database waits by DATABASE_TIMEOUT_MS, 5000 ms unless set, and refuses 0 or a non-integer naming it', () => {
+    expect(loadConfig({}).database.timeoutMs).toBe(5000);
+    expect(loadConfig({ DATABASE_TIMEOUT_MS: '750' }).database.timeoutMs).toBe(750);
+    expect(() => loadConfig({ DATABASE_TIMEOUT_MS: '0' })).toThrow(/DATABASE_TIMEOUT_MS/);
+    expect(() => loadConfig({ DATABASE_TIMEOUT_MS: '5s' })).toThrow(/DATABASE_TIMEOUT_MS/);
+  });
 });
 
 describe('loadConfig: enums and numbers are checked at load, naming the variable', () => {

@@ -126,6 +126,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     database: {
       url: text(env, 'DATABASE_URL'),
       poolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1),
+      timeoutMs: integer(env, 'DATABASE_TIMEOUT_MS', 5000, 1),
       embeddedDataDir: text(env, 'EMBEDDED_PG_DATA_DIR') ?? '.data/postgres',
       embeddedPort: integer(env, 'EMBEDDED_PG_PORT', 0, 0, 65_535),
     },

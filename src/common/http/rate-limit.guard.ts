@@ -1,5 +1,5 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
-import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerModuleOptions } from '@nestjs/throttler';
+import { SkipThrottle, ThrottlerGuard, ThrottlerLimitDetail, ThrottlerModuleOptions } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
 import { AppConfig } from '../../../config/app-config';
 import { credentialDigest } from '../../auth/bearer-token';
@@ -28,6 +28,12 @@ export function rateLimitOptions(config: AppConfig['rateLimit']): ThrottlerModul
     ],
   };
 }
+
+/**
+ * Skips both budgets above (keep the names in step): for health probes, which a load balancer
+ * sends from an address that clients may share (API.md §1.10).
+ */
+export const NeverRateLimited = () => SkipThrottle({ ip: true, token: true });
 
 /** Nest's guard, answering 429 as a problem with `Retry-After` in seconds. */
 @Injectable()
