@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { ALL_MIGRATIONS } from '../migrations';
+import { ALL_ENTITIES } from '../src/database/entities';
+import { SnakeCaseNamingStrategy } from '../src/database/snake-case-naming.strategy';
 
 /**
  * DataSource for the TypeORM CLI (`npx typeorm-ts-node-commonjs -d config/data-source.ts migration:run`).
@@ -9,6 +11,7 @@ import { ALL_MIGRATIONS } from '../migrations';
 export default new DataSource({
   type: 'postgres',
   url: process.env.DATABASE_URL,
-  entities: [__dirname + '/../src/**/*.entity.{ts,js}'],
+  entities: ALL_ENTITIES,
+  namingStrategy: new SnakeCaseNamingStrategy(),
   migrations: ALL_MIGRATIONS,
 });
