@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { AuditedStatement } from '../audit/audited-statement';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '../common/http/caller';
 import { badRequest, ProblemFieldError } from '../common/http/problem.exception';
 import { invalidCursor } from '../common/pagination/page';
-import { completeShape, JsonObject } from '../common/resource/document-checks';
-import { resourceSchema } from '../common/resource/resource-registry';
+import { JsonObject } from '../common/resource/document-checks';
 import { ListableResourceStore, RecordWrite, StoredRecord } from '../common/resource/resource-store';
-import { PreparedStatement } from '../database/prepared-statement';
+import { DocumentMapping } from '../database/document-mapping';
+import { RecordTable } from '../database/record-table';
 import { ListName, ReferenceListsService } from '../reference-lists/reference-lists.service';
 import { TenantScope } from '../tenancy/tenant-scope';
 import { ContactResource } from './contact.resource';
-import { ContactRow, toContactRecord, writableContactValues } from './contact.row';
+import { ContactEntity } from './contact.entity';
+import { CONTACT_INSERT_ONLY, ContactColumns, contactMapping } from './contact.mapping';
 
 const MAX_INT32 = 2147483647;
 const REFERENCES: Array<[field: string, list: ListName]> = [
@@ -19,43 +20,6 @@ const REFERENCES: Array<[field: string, list: ListName]> = [
   ['business', 'business'],
   ['country', 'country'],
 ];
-
-const VISIBLE = `SELECT * FROM contacts WHERE contact_id = $1 AND ($2::uuid IS NULL OR company_id = $2)`;
-const SELECT_VISIBLE = new PreparedStatement('contacts.select', VISIBLE);
-const SELECT_VISIBLE_FOR_UPDATE = new PreparedStatement('contacts.select-for-update', `${VISIBLE} FOR UPDATE`);
-
-const WRITABLE = `name, department, org_nr, number1, number2, kananame, description, no_mailing, xstop, deleted,
-  source, emails, phones, faxes, urls, category_id, business_id, country_id, interests, address, custom_fields`;
-
-const INSERT = new AuditedStatement(
-  'contacts.insert',
-  `INSERT INTO contacts (company_id, created_by, updated_by, created_at, updated_at, ${WRITABLE})
-  VALUES ($7, $8, $8, $9, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30)
-  RETURNING *`,
-  { idColumn: 'contact_id' },
-);
-
-/** Writes only over the version the pipeline read (no row: another write came first). */
-const UPDATE = new AuditedStatement(
-  'contacts.update',
-  `UPDATE contacts SET
-    name = $12, department = $13, org_nr = $14, number1 = $15, number2 = $16, kananame = $17, description = $18,
-    no_mailing = $19, xstop = $20, deleted = $21, source = $22, emails = $23, phones = $24, faxes = $25,
-    urls = $26, category_id = $27, business_id = $28, country_id = $29, interests = $30, address = $31,
-    custom_fields = $32, updated_by = $11, updated_at = $10, version = version + 1
-  WHERE company_id = $7 AND contact_id = $8 AND version = $9
-  RETURNING *`,
-  { idColumn: 'contact_id' },
-);
-
-const LIST = new PreparedStatement(
-  'contacts.list',
-  `SELECT * FROM contacts
-  WHERE ($1::uuid IS NULL OR company_id = $1)
-    AND ($2::timestamptz IS NULL OR (created_at, contact_id) < ($2::timestamptz, $3::int))
-  ORDER BY created_at DESC, contact_id DESC
-  LIMIT $4`,
-);
 
 function contactIdOf(raw: string): number | undefined {
   if (!/^\d{1,10}$/.test(raw)) return undefined;
@@ -68,32 +32,35 @@ function contactIdOf(raw: string): number | undefined {
 export class ContactsStore implements ListableResourceStore {
   readonly resourceName = 'contact';
   readonly resourceType = ContactResource;
-  private readonly schema = resourceSchema(ContactResource);
+  private readonly table: RecordTable<ContactEntity, 'contactId', (typeof CONTACT_INSERT_ONLY)[number]>;
+  private readonly mapping: DocumentMapping<ContactEntity, ContactColumns>;
 
-  constructor(private readonly lists: ReferenceListsService) {}
+  constructor(
+    @InjectDataSource() dataSource: DataSource,
+    private readonly lists: ReferenceListsService,
+  ) {
+    this.table = new RecordTable(dataSource, ContactEntity, { name: 'contacts', id: 'contactId', insertOnly: CONTACT_INSERT_ONLY });
+    this.mapping = contactMapping(dataSource, lists);
+  }
 
   async find(manager: EntityManager, scope: TenantScope, id: string, lock: boolean): Promise<StoredRecord | null> {
     const contactId = contactIdOf(id);
     if (contactId === undefined) return null;
-    const rows = await (lock ? SELECT_VISIBLE_FOR_UPDATE : SELECT_VISIBLE).run<ContactRow[]>(manager, [contactId, scope.companyId]);
-    return rows.length ? toContactRecord(rows[0], this.lists) : null;
+    const row = await this.table.find(manager, scope, contactId, lock);
+    return row ? this.toRecord(row) : null;
   }
 
   async insert(manager: EntityManager, companyId: string, { document, context, audit }: RecordWrite): Promise<StoredRecord> {
-    const rows = await INSERT.run<ContactRow[]>(manager, audit, [companyId, context.actor.sub, context.now, ...writableContactValues(document)]);
-    return toContactRecord(rows[0], this.lists);
+    const { sub } = context.actor;
+    const stamps = { createdBy: sub, updatedBy: sub, createdAt: context.now, updatedAt: context.now };
+    return this.toRecord(await this.table.insert(manager, { ...this.mapping.toColumns(document), companyId, ...stamps }, audit));
   }
 
   async update(manager: EntityManager, record: StoredRecord, { document, context, audit }: RecordWrite): Promise<StoredRecord | null> {
-    const rows = await UPDATE.run<ContactRow[]>(manager, audit, [
-      record.companyId,
-      Number(record.id),
-      record.version,
-      context.now,
-      context.actor.sub,
-      ...writableContactValues(document),
-    ]);
-    return rows.length ? toContactRecord(rows[0], this.lists) : null;
+    const key = { companyId: record.companyId, id: Number(record.id), version: record.version };
+    const values = { ...this.mapping.toColumns(document), updatedBy: context.actor.sub, updatedAt: context.now };
+    const row = await this.table.update(manager, key, values, audit);
+    return row ? this.toRecord(row) : null;
   }
 
   async list(
@@ -102,12 +69,10 @@ export class ContactsStore implements ListableResourceStore {
     limit: number,
     after?: [string, string],
   ): Promise<Array<{ record: StoredRecord; position: [string, string] }>> {
-    if (after && (Number.isNaN(Date.parse(after[0])) || contactIdOf(after[1]) === undefined)) throw invalidCursor();
-    const rows = await LIST.run<ContactRow[]>(manager, [scope.companyId, after?.[0] ?? null, after?.[1] ?? null, limit]);
-    return rows.map((row) => ({
-      record: toContactRecord(row, this.lists),
-      position: [row.created_at.toISOString(), String(row.contact_id)],
-    }));
+    const afterId = after && contactIdOf(after[1]);
+    if (after && (Number.isNaN(Date.parse(after[0])) || afterId === undefined)) throw invalidCursor();
+    const rows = await this.table.list(manager, scope, limit, after && { createdAt: after[0], id: afterId! });
+    return rows.map((row) => ({ record: this.toRecord(row), position: [row.createdAt.toISOString(), String(row.contactId)] }));
   }
 
   /** `_links` are absolute URLs built from the request (seed 002), so they are added per caller. */
@@ -168,6 +133,16 @@ export class ContactsStore implements ListableResourceStore {
   }
 
   emptyDocument(): JsonObject {
-    return completeShape(this.schema, { noMailing: false, xstop: false, deleted: 0, source: 0 });
+    return this.mapping.emptyDocument();
+  }
+
+  private toRecord(row: ContactEntity): StoredRecord {
+    return {
+      id: String(row.contactId),
+      companyId: row.companyId,
+      version: row.version,
+      updatedAt: row.updatedAt,
+      document: this.mapping.toDocument(row),
+    };
   }
 }

@@ -35,7 +35,7 @@ export class CustomerObjectEntity {
   @Column({ type: 'text', nullable: true }) orderDescription!: string | null;
   @Column({ type: 'text', nullable: true }) contactName!: string | null;
   @Column({ type: 'text', nullable: true }) invoiceRecipientId!: string | null;
-  @Column({ type: 'jsonb', nullable: true }) invoiceCcRecipientIds!: string[] | null;
+  @Column({ type: 'jsonb', nullable: true }) invoiceCCRecipientIds!: string[] | null;
   @Column({ type: 'text', nullable: true }) serviceRecipient!: string | null;
   @Column({ type: 'jsonb', nullable: true }) contactIds!: string[] | null;
   @Column({ type: 'jsonb', nullable: true }) tags!: string[] | null;

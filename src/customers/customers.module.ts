@@ -6,11 +6,12 @@ import { CustomersLookup } from './customers-lookup.service';
 import { CustomersController, CustomersHistoryController } from './customers.controller';
 import { CustomersService } from './customers.service';
 import { CustomersStore } from './customers.store';
+import { CustomerLocator } from './doors/customer-locator';
 
 @Module({
   // Custom fields first: its static route /customers/custom-fields sits beside /customers/:id.
   controllers: [CustomFieldsController, CustomersController, CustomersHistoryController],
-  providers: [CustomersStore, CustomersService, CustomerAccessPolicy, CustomFieldsService, CustomersLookup],
+  providers: [CustomersStore, CustomersService, CustomerAccessPolicy, CustomFieldsService, CustomersLookup, CustomerLocator],
   exports: [CustomersLookup],
 })
 export class CustomersModule {}

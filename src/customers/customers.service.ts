@@ -19,7 +19,7 @@ import { CustomFieldsService } from './custom-fields/custom-fields.service';
 import { CustomerAccessPolicy } from './customer-access.policy';
 import { CustomerResource } from './customer.resource';
 import { CustomersStore } from './customers.store';
-import { locateCustomer } from './doors/customer-locator';
+import { CustomerLocator } from './doors/customer-locator';
 import { PUT_MANAGED_PATHS, putToPatch } from './doors/put-to-patch';
 
 const MERGE_TYPES = ['application/json', 'application/merge-patch+json'];
@@ -48,6 +48,7 @@ export class CustomersService {
     private readonly store: CustomersStore,
     private readonly customFields: CustomFieldsService,
     private readonly policy: CustomerAccessPolicy,
+    private readonly locator: CustomerLocator,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.maxDepth = config.limits.patchDepth;
@@ -68,7 +69,7 @@ export class CustomersService {
     // The company first: naming one the caller may not see is 404 whatever the body.
     const scope = resolveTenantScope(request.caller.actor, request.companyId);
     const body = this.readMergeBody(request.body);
-    const located = await locateCustomer(this.dataSource.manager, scope, this.policy.onlyUser(request.caller.actor), body);
+    const located = await this.locator.locate(this.dataSource.manager, scope, this.policy.onlyUser(request.caller.actor), body);
     return this.resources.update(this.store, {
       ...request,
       id: located.id,

@@ -58,7 +58,7 @@ export interface ResourceStore {
   insert(manager: EntityManager, companyId: string, write: RecordWrite): Promise<StoredRecord>;
   /**
    * Writes over `record`, bumping its version and stamps, with its audit row, in one statement
-   * (an AuditedStatement) that only matches the row while its version is still
+   * (RecordTable's audited update) that only matches the row while its version is still
    * `record.version`: null when another write came first (nothing was written).
    */
   update(manager: EntityManager, record: StoredRecord, write: RecordWrite): Promise<StoredRecord | null>;

@@ -1,14 +1,17 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { badRequest, conflict, notFound } from '../../common/http/problem.exception';
 import { JsonObject } from '../../common/resource/document-checks';
 import { TenantScope } from '../../tenancy/tenant-scope';
 import { isStorableText } from '../../common/resource/storable-text';
+import { entityColumns } from '../../database/entity-columns';
+import { PreparedStatement } from '../../database/prepared-statement';
+import { CustomerEntity } from '../customer.entity';
 
-const VISIBLE = `FROM customers WHERE ($1::uuid IS NULL OR company_id = $1) AND ($2::text IS NULL OR user_id = $2)`;
-const BY_NUMBER = `SELECT id ${VISIBLE} AND customer_number = $3 LIMIT 2`;
-const BY_ID = `SELECT id ${VISIBLE} AND id = $3 LIMIT 2`;
-const BY_PERSONAL_ID = `SELECT id ${VISIBLE} AND personal_id = $3 AND ($4::int IS NULL OR personal_id_type_id = $4) LIMIT 2`;
+type Visible = 'companyId' | 'onlyUser';
+type Rows = Array<Pick<CustomerEntity, 'id'>>;
 
 export interface Located {
   id: string;
@@ -26,55 +29,72 @@ export interface Located {
  * number), by `id`, or by `personalId` (with `personalIdTypeId` when given). No visible
  * match is 404; a personalId matching several records is 409.
  */
-export async function locateCustomer(
-  manager: EntityManager,
-  scope: TenantScope,
-  onlyUser: string | null,
-  body: JsonObject,
-): Promise<Located> {
-  const { customerNumber, id, personalId, personalIdTypeId, ...rest } = body;
-  let rows: Array<{ id: string }>;
-  let patch: JsonObject;
-  let stillMatches: Located['stillMatches'] = () => true;
-  const byNumber = customerNumber !== undefined && customerNumber !== null;
-  if (byNumber) {
-    requireCompany(scope);
-    if (!Number.isInteger(customerNumber) || (customerNumber as number) < 1) {
-      throw badRequest('customerId must be a customer number.', [{ pointer: '/customerId', detail: 'must be an integer >= 1' }]);
-    }
-    rows = await manager.query(BY_NUMBER, [scope.companyId, onlyUser, customerNumber]);
-    patch = withDefined(rest, { id, personalId, personalIdTypeId });
-  } else if (id !== undefined && id !== null) {
-    if (typeof id !== 'string' || !isUUID(id)) throw badRequest('id must be a uuid.', [{ pointer: '/id', detail: 'must be a uuid' }]);
-    rows = await manager.query(BY_ID, [scope.companyId, onlyUser, id]);
-    patch = withDefined(rest, { personalId, personalIdTypeId });
-  } else if (typeof personalId === 'string' && personalId !== '') {
-    requireCompany(scope);
-    // PostgreSQL refuses NUL and lone surrogates even as a query parameter (500 otherwise).
-    if (!isStorableText(personalId)) {
-      throw badRequest('personalId is not valid text.', [
-        { pointer: '/personalId', detail: 'must not contain NUL characters or unpaired surrogates' },
+@Injectable()
+export class CustomerLocator {
+  private readonly byNumber: PreparedStatement<Visible | 'customerNumber'>;
+  private readonly byId: PreparedStatement<Visible | 'id'>;
+  private readonly byPersonalId: PreparedStatement<Visible | 'personalId' | 'personalIdTypeId'>;
+
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    const { table, column } = entityColumns(dataSource, CustomerEntity);
+    // Two rows are enough to tell one match from several.
+    const visible = (condition: string) =>
+      `SELECT ${column('id')} AS "id" FROM ${table}
+        WHERE (:companyId::uuid IS NULL OR ${column('companyId')} = :companyId)
+          AND (:onlyUser::text IS NULL OR ${column('userId')} = :onlyUser) AND ${condition} LIMIT 2`;
+    this.byNumber = new PreparedStatement('customers.locate-by-number', visible(`${column('customerNumber')} = :customerNumber`));
+    this.byId = new PreparedStatement('customers.locate-by-id', visible(`${column('id')} = :id`));
+    this.byPersonalId = new PreparedStatement(
+      'customers.locate-by-personal-id',
+      visible(`${column('personalId')} = :personalId AND (:personalIdTypeId::int IS NULL OR ${column('personalIdTypeId')} = :personalIdTypeId)`),
+    );
+  }
+
+  async locate(manager: EntityManager, scope: TenantScope, onlyUser: string | null, body: JsonObject): Promise<Located> {
+    const visible = { companyId: scope.companyId, onlyUser };
+    const { customerNumber, id, personalId, personalIdTypeId, ...rest } = body;
+    let rows: Rows;
+    let patch: JsonObject;
+    let stillMatches: Located['stillMatches'] = () => true;
+    if (customerNumber !== undefined && customerNumber !== null) {
+      requireCompany(scope);
+      if (!Number.isInteger(customerNumber) || (customerNumber as number) < 1) {
+        throw badRequest('customerId must be a customer number.', [{ pointer: '/customerId', detail: 'must be an integer >= 1' }]);
+      }
+      rows = await this.byNumber.run<Rows>(manager, { ...visible, customerNumber });
+      patch = withDefined(rest, { id, personalId, personalIdTypeId });
+    } else if (id !== undefined && id !== null) {
+      if (typeof id !== 'string' || !isUUID(id)) throw badRequest('id must be a uuid.', [{ pointer: '/id', detail: 'must be a uuid' }]);
+      rows = await this.byId.run<Rows>(manager, { ...visible, id });
+      patch = withDefined(rest, { personalId, personalIdTypeId });
+    } else if (typeof personalId === 'string' && personalId !== '') {
+      requireCompany(scope);
+      // PostgreSQL refuses NUL and lone surrogates even as a query parameter (500 otherwise).
+      if (!isStorableText(personalId)) {
+        throw badRequest('personalId is not valid text.', [
+          { pointer: '/personalId', detail: 'must not contain NUL characters or unpaired surrogates' },
+        ]);
+      }
+      const type = personalIdTypeId ?? null;
+      if (type !== null && !Number.isInteger(type)) {
+        throw badRequest('personalIdTypeId must be an integer.', [{ pointer: '/personalIdTypeId', detail: 'must be an integer' }]);
+      }
+      rows = await this.byPersonalId.run<Rows>(manager, { ...visible, personalId, personalIdTypeId: type });
+      patch = rest;
+      stillMatches = (view) => view.personalId === personalId && (type === null || view.personalIdTypeId === type);
+    } else {
+      throw badRequest('Name the customer with customerId, id or personalId.', [
+        { pointer: '/customerId', detail: 'customerId, id or personalId is required' },
       ]);
     }
-    const type = personalIdTypeId ?? null;
-    if (type !== null && !Number.isInteger(type)) {
-      throw badRequest('personalIdTypeId must be an integer.', [{ pointer: '/personalIdTypeId', detail: 'must be an integer' }]);
+    if (rows.length === 0) throw notFound();
+    if (rows.length > 1) {
+      throw conflict('More than one customer matches; add personalIdTypeId or use customerId.', [
+        { pointer: '/personalId', detail: 'matches several customers' },
+      ]);
     }
-    rows = await manager.query(BY_PERSONAL_ID, [scope.companyId, onlyUser, personalId, type]);
-    patch = rest;
-    stillMatches = (view) => view.personalId === personalId && (type === null || view.personalIdTypeId === type);
-  } else {
-    throw badRequest('Name the customer with customerId, id or personalId.', [
-      { pointer: '/customerId', detail: 'customerId, id or personalId is required' },
-    ]);
+    return { id: rows[0].id, patch, stillMatches };
   }
-  if (rows.length === 0) throw notFound();
-  if (rows.length > 1) {
-    throw conflict('More than one customer matches; add personalIdTypeId or use customerId.', [
-      { pointer: '/personalId', detail: 'matches several customers' },
-    ]);
-  }
-  return { id: rows[0].id, patch, stillMatches };
 }
 
 /**
