@@ -35,7 +35,7 @@ describe('prototype pollution attempts', () => {
       '/prototype',
       '/__proto__',
     ])('refuses %j in parseJsonPatch and in applyPatch', (path) => {
-      const body = JSON.parse(JSON.stringify([{ op: 'add', path, value: 1 }]));
+      const body: unknown = JSON.parse(JSON.stringify([{ op: 'add', path, value: 1 }]));
       expect(pointerOf(() => parseJsonPatch(body, limits))).toBe('/0/path');
       const doc = { a: [{}] };
       for (const op of ['add', 'replace', 'test', 'remove'] as const) {
@@ -58,7 +58,7 @@ describe('prototype pollution attempts', () => {
 
   describe('values', () => {
     it('refuses unsafe member names inside op values from a parsed body', () => {
-      const body = JSON.parse('[{"op":"add","path":"/a","value":{"__proto__":{"polluted":1}}}]');
+      const body: unknown = JSON.parse('[{"op":"add","path":"/a","value":{"__proto__":{"polluted":1}}}]');
       expect(pointerOf(() => parseJsonPatch(body, limits))).toBe('/0/value/__proto__');
     });
 

@@ -37,7 +37,7 @@ export function changedReadOnlyPaths(schema: ResourceSchema, before: unknown, af
       changed.push(...changedReadOnlyPaths(field.nestedSchema, old, next, path));
     } else if (field.nestedSchema && field.kind === 'array' && Array.isArray(next)) {
       next.forEach((item, index) => {
-        const previous = Array.isArray(old) ? old[index] : undefined;
+        const previous: unknown = Array.isArray(old) ? old[index] : undefined;
         changed.push(...changedReadOnlyPaths(field.nestedSchema!, previous, item, [...path, String(index)]));
       });
     }
@@ -56,7 +56,7 @@ export function completeShape(schema: ResourceSchema, document: JsonObject): Jso
     if (value === undefined || value === null) result[field.name] = null;
     else if (field.freeForm || !field.nestedSchema) result[field.name] = value;
     else if (field.kind === 'array' && Array.isArray(value)) {
-      result[field.name] = value.map((item) => (asObject(item) ? completeShape(field.nestedSchema!, item as JsonObject) : item));
+      result[field.name] = value.map((item: unknown) => (asObject(item) ? completeShape(field.nestedSchema!, item as JsonObject) : item));
     } else result[field.name] = asObject(value) ? completeShape(field.nestedSchema, value as JsonObject) : value;
   }
   return result;
