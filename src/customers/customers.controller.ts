@@ -12,7 +12,7 @@ import { ResourceResponse } from '../common/resource/resource-response';
 import { ResourceService } from '../common/resource/resource.service';
 import { CustomerResource } from './customer.resource';
 import { CustomersService } from './customers.service';
-import { CustomersStore } from './customers.store';
+import { CustomersDefinition } from './customers.definition';
 import { CustomerPutRequest } from './doors/customer-put.request';
 
 const SEED_003_PUT = {
@@ -44,7 +44,7 @@ const ROUTES: ResourceRoutes = {
   path: 'customers',
   tag: 'Customers',
   type: CustomerResource,
-  store: CustomersStore,
+  definition: CustomersDefinition,
   scopes: { read: 'customers:read', write: 'customers:write' },
   // A user may PATCH its own customer (the store hides every other one: 404).
   writers: ['user', 'admin', 'superadmin'],
@@ -65,10 +65,10 @@ const ROUTES: ResourceRoutes = {
 export class CustomersController extends ResourceController(ROUTES) {
   constructor(
     resources: ResourceService,
-    store: CustomersStore,
+    definition: CustomersDefinition,
     private readonly customers: CustomersService,
   ) {
-    super(resources, store);
+    super(resources, definition);
   }
 
   @Put(':id')

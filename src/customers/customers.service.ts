@@ -18,7 +18,7 @@ import { resolveTenantScope } from '../tenancy/tenant-scope';
 import { CustomFieldsService } from './custom-fields/custom-fields.service';
 import { CustomerAccessPolicy } from './customer-access.policy';
 import { CustomerResource } from './customer.resource';
-import { CustomersStore } from './customers.store';
+import { CustomersDefinition } from './customers.definition';
 import { CustomerLocator } from './doors/customer-locator';
 import { PUT_MANAGED_PATHS, putToPatch } from './doors/put-to-patch';
 
@@ -45,7 +45,7 @@ export class CustomersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly resources: ResourceService,
-    private readonly store: CustomersStore,
+    private readonly customers: CustomersDefinition,
     private readonly customFields: CustomFieldsService,
     private readonly policy: CustomerAccessPolicy,
     private readonly locator: CustomerLocator,
@@ -56,7 +56,7 @@ export class CustomersService {
 
   /** Seed 003: `PUT /customers/:id`; fields left out stay as they are. */
   put(request: DoorRequest & { id: string }): Promise<ResourceResponse> {
-    return this.resources.update(this.store, {
+    return this.resources.update(this.customers, {
       ...request,
       body: async (view, manager) =>
         putToPatch(request.body.payload, view, await this.customFields.list(view.companyId as string, manager), this.maxDepth),
@@ -70,7 +70,7 @@ export class CustomersService {
     const scope = resolveTenantScope(request.caller.actor, request.companyId);
     const body = this.readMergeBody(request.body);
     const located = await this.locator.locate(this.dataSource.manager, scope, this.policy.onlyUser(request.caller.actor), body);
-    return this.resources.update(this.store, {
+    return this.resources.update(this.customers, {
       ...request,
       id: located.id,
       body: (view) => {
