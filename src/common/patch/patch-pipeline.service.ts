@@ -8,7 +8,6 @@ import { TenantScope } from '../../tenancy/tenant-scope';
 import { assertPreconditions, Preconditions } from '../concurrency/preconditions';
 import { Caller } from '../http/caller';
 import { badRequest, notFound, ProblemException, unprocessable } from '../http/problem.exception';
-import { canonicalizeObject } from '../resource/canonical-input';
 import { changedReadOnlyPaths, completeShape, JsonObject, validateDocument } from '../resource/document-checks';
 import { redactOperations } from '../resource/redact';
 import { ResourceSchema, resourceSchema } from '../resource/resource-registry';
@@ -18,7 +17,7 @@ import { shapeProblems } from '../resource/shape-checks';
 import { applyPatch, diffDocuments, mergePatchToOps, parsePointer, PatchError, PatchLimits, PatchOperation } from '.';
 import { patchErrorToProblem } from './patch-problem';
 import { PatchBody, parsePatchRequest, PatchRequest } from './patch-request';
-import { parseMergePatch } from './parse-merge-patch';
+import { readFieldsObject } from './write-body';
 
 export interface UpdateCommand {
   caller: Caller;
@@ -192,15 +191,7 @@ export class PatchPipeline {
 
   async create({ type, repository, policy }: ResourceDefinition, command: CreateCommand): Promise<WriteResult> {
     const schema = resourceSchema(type);
-    let input: JsonObject;
-    try {
-      if (typeof command.body !== 'object' || command.body === null || Array.isArray(command.body)) {
-        throw badRequest('The body must be a JSON object of fields.');
-      }
-      input = canonicalizeObject(schema, parseMergePatch(command.body, this.limits), '') as JsonObject;
-    } catch (error) {
-      rethrowPatchError(error);
-    }
+    const input = readFieldsObject(schema, command.body, this.limits);
     const empty = repository.emptyDocument();
     const document = completeShape(schema, { ...empty, ...input });
     // The server assigns read-only fields on create: a client may not send any.

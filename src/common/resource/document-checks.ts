@@ -30,7 +30,7 @@ export function changedReadOnlyPaths(schema: ResourceSchema, before: unknown, af
   for (const field of schema.fields) {
     const path = [...parent, field.name];
     const [old, next] = [was[field.name] ?? null, now[field.name] ?? null];
-    if (field.derived) continue; // checked by the store's resolveDerived
+    if (field.derived) continue; // checked by the policy's normalize
     if (field.readOnly) {
       if (!sameValue(field, old, next)) changed.push(formatPointer(path));
     } else if (field.nestedSchema && field.kind === 'object') {
