@@ -13,7 +13,7 @@ import { ResourceService } from '../common/resource/resource.service';
 import { CustomerResource } from './customer.resource';
 import { CustomersService } from './customers.service';
 import { CustomersDefinition } from './customers.definition';
-import { CustomerPutRequest } from './doors/customer-put.request';
+import { CustomerPutRequest } from './put-customer/customer-put.request';
 
 const SEED_003_PUT = {
   Firstname: 'Anna',

@@ -17,8 +17,8 @@ import { CustomFieldsService } from './custom-fields/custom-fields.service';
 import { CustomerAccessPolicy } from './customer-access.policy';
 import { CustomerResource } from './customer.resource';
 import { CustomersDefinition } from './customers.definition';
-import { CustomerLocator } from './doors/customer-locator';
-import { PUT_MANAGED_PATHS, putToPatch } from './doors/put-to-patch';
+import { CustomerLocator } from './patch-by-identifier/customer-locator';
+import { PUT_MANAGED_PATHS, putToPatch } from './put-customer/put-to-patch';
 
 const MERGE_TYPES = ['application/json', 'application/merge-patch+json'];
 

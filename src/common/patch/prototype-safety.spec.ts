@@ -1,5 +1,5 @@
 import { applyPatch } from './apply-patch';
-import { applyMergePatch, mergePatchToOps } from './merge-patch';
+import { mergePatchToOps } from './merge-patch';
 import { parseJsonPatch } from './parse-json-patch';
 import { parseMergePatch } from './parse-merge-patch';
 import { PatchRequestError, PatchTestFailedError } from './patch.errors';
@@ -83,7 +83,6 @@ describe('prototype pollution attempts', () => {
       const patch = JSON.parse(json) as unknown;
       const target = { a: { b: 1 } };
       expect(pointerOf(() => parseMergePatch(patch, limits))).toBe(pointer);
-      expect(pointerOf(() => applyMergePatch(target, patch))).toBe(pointer);
       expect(pointerOf(() => mergePatchToOps(target, patch))).toBe(pointer);
       expect(pointerOf(() => mergePatchToOps(target.a, patch, '/a', '/x~1y'))).toBe(`/x~1y${pointer}`);
       expect(target).toEqual({ a: { b: 1 } });

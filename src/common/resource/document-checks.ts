@@ -3,10 +3,12 @@ import { validateSync } from 'class-validator';
 import { ProblemFieldError } from '../http/problem.exception';
 import { validationErrorsToProblems } from '../http/validation-errors';
 import { deepEqual, formatPointer } from '../patch';
+import type { JsonObject } from '../patch/json-value';
 import { FieldSchema, ResourceSchema } from './resource-registry';
 import { unstorableTextPaths } from './storable-text';
 
-export type JsonObject = Record<string, unknown>;
+/** The one JSON object type, declared with the patch engine's JSON values; re-exported for resource code. */
+export type { JsonObject };
 
 function asObject(value: unknown): JsonObject | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject) : undefined;
