@@ -1,5 +1,5 @@
-import { Param, Patch, Put, Query } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiExtraModels, ApiOperation } from '@nestjs/swagger';
+import { Inject, Param, Patch, Put, Query } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOperation } from '@nestjs/swagger';
 import { RequireScope } from '../auth/auth.decorators';
 import { Preconditions, ReadPreconditions } from '../common/concurrency/preconditions';
 import { Caller, CurrentCaller } from '../common/http/caller';
@@ -60,13 +60,12 @@ const ROUTES: ResourceRoutes = {
  * list, get, PATCH of seed 001) plus seed 003's PUT and seed 004's PATCH by identifier. A
  * `user` sees and changes only its own customer; GDPR rules in CustomerAccessPolicy.
  */
-// A decorator of its own makes TypeScript emit this constructor's parameter types for Nest's DI.
-@ApiExtraModels(CustomerPutRequest)
 export class CustomersController extends ResourceController(ROUTES) {
+  // Tokens named explicitly: a class without decorators of its own gets no parameter types emitted.
   constructor(
-    resources: ResourceService,
-    definition: CustomersDefinition,
-    private readonly customers: CustomersService,
+    @Inject(ResourceService) resources: ResourceService,
+    @Inject(CustomersDefinition) definition: CustomersDefinition,
+    @Inject(CustomersService) private readonly customers: CustomersService,
   ) {
     super(resources, definition);
   }
