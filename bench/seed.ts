@@ -11,7 +11,7 @@ export interface Seed {
   objects: SeededObject[];
 }
 
-/** CustomerObjectsStore.resourceName: the company_sequences counter of object numbers. */
+/** CustomerObjectsRepository.resourceName: the company_sequences counter of object numbers. */
 const OBJECT_SEQUENCE = 'customer-object';
 
 /*

@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 import { ALL_MIGRATIONS } from '../migrations';
 import { runningEmbeddedPostgresUrl } from '../src/database/embedded-postgres.launcher';
 import { loadConfig } from './load-config';
+import { ALL_ENTITIES } from '../src/database/entities';
+import { SnakeCaseNamingStrategy } from '../src/database/snake-case-naming.strategy';
 
 /**
  * DataSource for the TypeORM CLI: `npm run migration:show|run|revert`, and
@@ -22,7 +24,8 @@ async function cliDataSource(): Promise<DataSource> {
   return new DataSource({
     type: 'postgres',
     url,
-    entities: [__dirname + '/../src/**/*.entity.{ts,js}'],
+    entities: ALL_ENTITIES,
+    namingStrategy: new SnakeCaseNamingStrategy(),
     migrations: ALL_MIGRATIONS,
     migrationsTransactionMode: 'each',
   });

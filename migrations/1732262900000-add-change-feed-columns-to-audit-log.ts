@@ -4,16 +4,20 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * What the change feed (API.md §5) needs of each change row: the record's version after the
  * change, whether it created, updated or erased the record, and the id of the transaction that
  * wrote it. `xact_id`'s default is evaluated inside the writing transaction, so the write path
- * does not pass it. See src/changes/change-feed.service.ts for why the feed pages by
+ * does not pass it. It is the xid8 as a bigint (TypeORM has no xid8 type, and the entity is the
+ * column map): a 64-bit transaction id stays below 2^63 for any real server's lifetime. See src/changes/change-feed.service.ts for why the feed pages by
  * (xact_id, id) and stops below the oldest transaction still running.
  */
 export class AddChangeFeedColumnsToAuditLog1732262900000 implements MigrationInterface {
   name = 'AddChangeFeedColumnsToAuditLog1732262900000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
+    // VOLATILE like pg_current_xact_id(): it assigns the transaction id when it has none yet.
+    await queryRunner.query(`
+      CREATE FUNCTION current_xact_id_bigint() RETURNS bigint LANGUAGE sql VOLATILE AS 'SELECT pg_current_xact_id()::text::bigint'`);
     await queryRunner.query(`
       ALTER TABLE audit_log
-        ADD COLUMN xact_id xid8    NOT NULL DEFAULT pg_current_xact_id(),
+        ADD COLUMN xact_id bigint  NOT NULL DEFAULT current_xact_id_bigint(),
         ADD COLUMN version integer,
         ADD COLUMN change  text    CHECK (change IN ('created', 'updated', 'erased'))`);
     // Rows written before this migration: every change bumped the version by one from 1.
@@ -36,5 +40,6 @@ export class AddChangeFeedColumnsToAuditLog1732262900000 implements MigrationInt
     await queryRunner.query(`
       ALTER TABLE audit_log DROP CONSTRAINT audit_log_change_kind,
         DROP COLUMN change, DROP COLUMN version, DROP COLUMN xact_id`);
+    await queryRunner.query(`DROP FUNCTION current_xact_id_bigint()`);
   }
 }

@@ -33,14 +33,14 @@ export class CreateWebhooks1732263000000 implements MigrationInterface {
     await queryRunner.query(`
       CREATE TABLE webhook_deliveries (
         company_id      uuid        NOT NULL,
-        id              uuid        NOT NULL DEFAULT gen_random_uuid(),
+        id              uuid        NOT NULL,
         subscription_id uuid        NOT NULL,
         audit_id        bigint      NOT NULL,
         event           text        NOT NULL,
         resource        text        NOT NULL,
         resource_id     text        NOT NULL,
         -- The change's transaction: per record, (xact_id, audit_id) order is version order.
-        xact_id         xid8        NOT NULL,
+        xact_id         bigint      NOT NULL,
         state           text        NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'delivered', 'failed')),
         created_at      timestamptz NOT NULL DEFAULT now(),
         next_attempt_at timestamptz NOT NULL DEFAULT now(),
@@ -65,8 +65,8 @@ export class CreateWebhooks1732263000000 implements MigrationInterface {
     await queryRunner.query(`
       CREATE FUNCTION enqueue_webhook_deliveries() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        INSERT INTO webhook_deliveries (company_id, subscription_id, audit_id, event, resource, resource_id, xact_id)
-        SELECT s.company_id, s.id, NEW.id, NEW.resource || '.' || NEW.change, NEW.resource, NEW.resource_id, NEW.xact_id
+        INSERT INTO webhook_deliveries (company_id, id, subscription_id, audit_id, event, resource, resource_id, xact_id)
+        SELECT s.company_id, gen_random_uuid(), s.id, NEW.id, NEW.resource || '.' || NEW.change, NEW.resource, NEW.resource_id, NEW.xact_id
           FROM webhook_subscriptions s
          WHERE s.company_id = NEW.company_id AND s.enabled
            AND s.events && ARRAY['*', NEW.resource || '.' || NEW.change];

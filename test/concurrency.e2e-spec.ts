@@ -1,6 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { CustomerObjectsStore } from '../src/customer-objects/customer-objects.store';
+import { CustomerObjectsRepository } from '../src/customer-objects/customer-objects.repository';
 import { adminWithObject, expectUnchanged, getObject, historyOf, OBJECTS, patch, snapshot } from './helpers/factories';
 import { startTestApp } from './helpers/test-app';
 
@@ -199,7 +199,7 @@ describe('concurrency and write options (API.md §1.4)', () => {
 
     it('a write over a version that has moved on stores nothing and leaves no audit row', async () => {
       const record = await fixture({ name: 'Before' });
-      const store = app.get(CustomerObjectsStore);
+      const store = app.get(CustomerObjectsRepository);
       const manager = app.get(DataSource).manager;
       const read = (await store.find(manager, { companyId: record.company }, record.id, false))!;
       expect((await record.send({ name: 'A concurrent writer' })).statusCode).toBe(200);

@@ -6,7 +6,7 @@ import type { Response } from 'light-my-request';
 import { ContactResource } from '../src/contacts/contact.resource';
 import { CustomerObjectResource } from '../src/customer-objects/customer-object.resource';
 import { CustomerResource } from '../src/customers/customer.resource';
-import { CustomerPutRequest } from '../src/customers/doors/customer-put.request';
+import { CustomerPutRequest } from '../src/customers/put-customer/customer-put.request';
 import { FieldSchema, resourceSchema, ResourceSchema } from '../src/common/resource/resource-registry';
 import { CUSTOMERS, newCustomer, newObject, OBJECTS } from './helpers/factories';
 import { startTestApp } from './helpers/test-app';

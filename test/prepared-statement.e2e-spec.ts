@@ -20,12 +20,12 @@ describe('PreparedStatement', () => {
   });
 
   it('still answers after a column is added under its SELECT * on the same connection', async () => {
-    const statement = new PreparedStatement('test.probe', 'SELECT * FROM prepared_statement_probe WHERE a = $1');
+    const statement = new PreparedStatement('test.probe', 'SELECT * FROM prepared_statement_probe WHERE a = :a');
     const runner = dataSource.createQueryRunner();
     try {
-      expect(await statement.run(runner.manager, [1])).toEqual([{ a: 1 }]);
+      expect(await statement.run(runner.manager, { a: 1 })).toEqual([{ a: 1 }]);
       await runner.query('ALTER TABLE prepared_statement_probe ADD COLUMN b text');
-      expect(await statement.run(runner.manager, [1])).toEqual([{ a: 1, b: null }]);
+      expect(await statement.run(runner.manager, { a: 1 })).toEqual([{ a: 1, b: null }]);
     } finally {
       await runner.release();
     }

@@ -3,7 +3,7 @@ import { AuditService } from './audit.service';
 
 /**
  * The audit log (API.md §1.8): read audits and history here; a change's row is written by the
- * same statement as the change (AuditedStatement).
+ * same statement as the change (auditedWriteSql, used by RecordTable).
  */
 @Global()
 @Module({ providers: [AuditService], exports: [AuditService] })

@@ -6,8 +6,9 @@ import { formatInZone } from '../common/http/time-zone';
 import { ZoneRenderable } from '../common/http/zone-renderable';
 import { decodeCursor, toPage } from '../common/pagination/page';
 import { PatchOperation } from '../common/patch';
+import { entityColumns } from '../database/entity-columns';
 import { PreparedStatement } from '../database/prepared-statement';
-import { AUDIT_LOG_COLUMNS } from './audited-statement';
+import { AuditLogEntity } from './audit-log.entity';
 
 /** That a caller was shown a record whose reads are audited (API.md §1.3, level 2). */
 export interface AuditedRead {
@@ -42,46 +43,59 @@ export class HistoryPage implements ZoneRenderable {
   }
 }
 
-interface AuditRow {
-  id: string;
-  at: Date;
-  actor_sub: string;
-  actor_role: string;
-  request_id: string;
-  kind: string;
-  ops: PatchOperation[];
-}
-
-const INSERT_READ = new PreparedStatement(
-  'audit.insert-read',
-  `INSERT INTO audit_log (${AUDIT_LOG_COLUMNS})
-   VALUES ($1, $2, $3, $4, $5, $6, $7, 'read', '[]')`,
-);
-const HISTORY = new PreparedStatement(
-  'audit.history',
-  `SELECT id, at, actor_sub, actor_role, request_id, kind, ops FROM audit_log
-    WHERE company_id = $1 AND resource = $2 AND resource_id = $3 AND ($4::bigint IS NULL OR id < $4::bigint)
-    ORDER BY id DESC LIMIT $5`,
-);
+type AuditRow = Pick<AuditLogEntity, 'id' | 'at' | 'actorSub' | 'actorRole' | 'requestId' | 'kind' | 'ops'>;
 
 /**
  * Writes audit rows that are not part of a change (reads of level-2 records), and reads a
- * record's history. A change's own audit row is written by the store's AuditedStatement.
+ * record's history. A change's own audit row is written by the same statement as the change (auditedWriteSql).
  */
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly insertRead: PreparedStatement;
+  private readonly historyPage: PreparedStatement;
+
+  /** Both statements are generated once from the audit_log entity. */
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    const { table, column } = entityColumns(dataSource, AuditLogEntity);
+    const read: Record<Exclude<keyof AuditLogEntity, 'id' | 'xactId'>, string> = {
+      companyId: ':companyId',
+      resource: ':resource',
+      resourceId: ':resourceId',
+      at: ':at',
+      actorSub: ':actorSub',
+      actorRole: ':actorRole',
+      requestId: ':requestId',
+      kind: `'read'`,
+      ops: `'[]'`,
+      version: 'NULL',
+      change: 'NULL',
+    };
+    this.insertRead = new PreparedStatement(
+      'audit.insert-read',
+      `INSERT INTO ${table} (${Object.keys(read).map((property) => column(property as keyof AuditLogEntity)).join(', ')})
+        VALUES (${Object.values(read).join(', ')})`,
+    );
+    const shown: Array<keyof AuditRow> = ['id', 'at', 'actorSub', 'actorRole', 'requestId', 'kind', 'ops'];
+    this.historyPage = new PreparedStatement(
+      'audit.history',
+      `SELECT ${shown.map((property) => `${column(property)} AS ${dataSource.driver.escape(property)}`).join(', ')}
+        FROM ${table}
+        WHERE ${column('companyId')} = :companyId AND ${column('resource')} = :resource AND ${column('resourceId')} = :resourceId
+          AND (:beforeId::bigint IS NULL OR ${column('id')} < :beforeId::bigint)
+        ORDER BY ${column('id')} DESC LIMIT :limit`,
+    );
+  }
 
   async recordRead(read: AuditedRead): Promise<void> {
-    await INSERT_READ.run(this.dataSource.manager, [
-      read.companyId,
-      read.resource,
-      read.resourceId,
-      read.at,
-      read.actor.sub,
-      read.actor.role,
-      read.requestId,
-    ]);
+    await this.insertRead.run(this.dataSource.manager, {
+      companyId: read.companyId,
+      resource: read.resource,
+      resourceId: read.resourceId,
+      at: read.at,
+      actorSub: read.actor.sub,
+      actorRole: read.actor.role,
+      requestId: read.requestId,
+    });
   }
 
   /** Newest first. The caller has already established that the record is visible. */
@@ -93,15 +107,21 @@ export class AuditService {
     cursor?: string,
   ): Promise<HistoryPage> {
     const [beforeId] = decodeCursor(cursor, 1) ?? [];
-    const rows = await HISTORY.run<AuditRow[]>(this.dataSource.manager, [companyId, resource, resourceId, beforeId ?? null, size + 1]);
+    const rows = await this.historyPage.run<AuditRow[]>(this.dataSource.manager, {
+      companyId,
+      resource,
+      resourceId,
+      beforeId: beforeId ?? null,
+      limit: size + 1,
+    });
     const page = toPage(
       rows,
       size,
       (row) => [row.id],
       (row) => ({
         at: row.at.toISOString(),
-        actor: { sub: row.actor_sub, role: row.actor_role },
-        requestId: row.request_id,
+        actor: { sub: row.actorSub, role: row.actorRole },
+        requestId: row.requestId,
         kind: row.kind,
         ops: row.ops,
       }),

@@ -1,10 +1,8 @@
-import { EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { PatchOperation } from '../common/patch';
-import { PreparedStatement } from '../database/prepared-statement';
-
-/** The columns of an audit_log row a write fills, in the order both INSERTs give them. */
-export const AUDIT_LOG_COLUMNS = 'company_id, resource, resource_id, at, actor_sub, actor_role, request_id, kind, ops';
+import { entityColumns } from '../database/entity-columns';
+import { AuditLogEntity } from './audit-log.entity';
 
 /** The audit row of one stored change; company and record id come from the written row. */
 export interface ChangeAudit {
@@ -16,35 +14,56 @@ export interface ChangeAudit {
   ops: PatchOperation[];
 }
 
+/** The named parameters an audited write binds for its audit row. */
+export type ChangeAuditParameters = Record<
+  'auditResource' | 'auditAt' | 'auditActorSub' | 'auditActorRole' | 'auditRequestId' | 'auditOps',
+  unknown
+>;
+
+export function changeAuditParameters(audit: ChangeAudit): ChangeAuditParameters {
+  return {
+    auditResource: audit.resource,
+    auditAt: audit.at,
+    auditActorSub: audit.actor.sub,
+    auditActorRole: audit.actor.role,
+    auditRequestId: audit.requestId,
+    auditOps: JSON.stringify(audit.ops),
+  };
+}
+
 /**
- * One statement that writes a record (`INSERT`/`UPDATE … RETURNING *`) and its audit row.
+ * SQL of one statement that writes a record (`INSERT`/`UPDATE … RETURNING`) and its audit row.
  * A single statement is atomic on its own, so the pipeline's version-checked write needs no
  * BEGIN/COMMIT round trips, and a write that matches no row (its version moved on) leaves no
- * audit row either. `result` reads the written row(s) from `written`; `idColumn` is the
- * written table's record id. `$1`–`$6` belong to the audit row: the write's own parameters
- * start at `$7`.
- *
- * The SQL is assembled once, when a store module loads, from that store's constant texts:
- * no input ever becomes SQL.
+ * audit row either. `written` names the written row's company and record id columns;
+ * `result` reads the written row(s) from `written`. The audit_log columns come from its
+ * entity; the value of each is given here by property, so none can be left out or swapped.
  */
-export class AuditedStatement {
-  private readonly statement: PreparedStatement;
-
-  constructor(name: string, write: string, { idColumn = 'id', result = 'SELECT * FROM written' } = {}) {
+export function auditedWriteSql(
+  dataSource: DataSource,
+  write: string,
+  written: { companyId: string; id: string; version: string },
+  result: string,
+): string {
+  const { table, column } = entityColumns(dataSource, AuditLogEntity);
+  // xact_id is filled by its column default inside the writing transaction (the change feed's order).
+  const values: Record<Exclude<keyof AuditLogEntity, 'id' | 'xactId'>, string> = {
+    companyId: written.companyId,
+    resource: ':auditResource',
+    resourceId: `${written.id}::text`,
+    at: ':auditAt',
+    actorSub: ':auditActorSub',
+    actorRole: ':auditActorRole',
+    requestId: ':auditRequestId',
+    kind: `'change'`,
+    ops: ':auditOps',
     // The change feed's version and kind come from the written row: every table starts a record
     // at version 1 (its column default) and each update adds one, so version 1 is the create.
-    const text = `WITH written AS (${write}),
-      audited AS (
-        INSERT INTO audit_log (${AUDIT_LOG_COLUMNS}, version, change)
-        SELECT company_id, $1, ${idColumn}::text, $2, $3, $4, $5, 'change', $6,
-               version, CASE WHEN version = 1 THEN 'created' ELSE 'updated' END FROM written)
-      ${result}`;
-    this.statement = new PreparedStatement(name, text);
-  }
-
-  /** The rows `result` reads; `write` are the write's own parameters (`$7`, `$8`, …). */
-  run<T>(manager: EntityManager, audit: ChangeAudit, write: unknown[]): Promise<T> {
-    const auditParameters = [audit.resource, audit.at, audit.actor.sub, audit.actor.role, audit.requestId, JSON.stringify(audit.ops)];
-    return this.statement.run<T>(manager, [...auditParameters, ...write]);
-  }
+    version: `${written.version}`,
+    change: `CASE WHEN ${written.version} = 1 THEN 'created' ELSE 'updated' END`,
+  };
+  const columns = Object.keys(values).map((property) => column(property as keyof AuditLogEntity));
+  return `WITH written AS (${write}),
+    audited AS (INSERT INTO ${table} (${columns.join(', ')}) SELECT ${Object.values(values).join(', ')} FROM written)
+    ${result}`;
 }

@@ -66,18 +66,17 @@ const FEED = new PreparedStatement(
   'changes.feed',
   `SELECT id::text AS id, xact_id::text AS xact_id, resource, resource_id, change, version, at, actor_sub, actor_role, ops
      FROM audit_log
-    WHERE ($1::uuid IS NULL OR company_id = $1)
+    WHERE (:companyId::uuid IS NULL OR company_id = :companyId)
       AND change IS NOT NULL
-      AND resource = ANY($2::text[])
-      AND (xact_id, id) > ($3::xid8, $4::bigint)
-      AND xact_id < pg_snapshot_xmin(pg_current_snapshot())
+      AND resource = ANY(:resources::text[])
+      AND (xact_id, id) > (:afterXactId::bigint, :afterId::bigint)
+      AND xact_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
     ORDER BY xact_id, id
-    LIMIT $5`,
+    LIMIT :limit`,
 );
 
 const START: [string, string] = ['0', '0'];
-/** xid8 is unsigned 64-bit, the audit id a bigint: a larger number in a cursor was never issued. */
-const MAX_XID8 = 2n ** 64n - 1n;
+/** The transaction id and the audit id are bigints: a larger number in a cursor was never issued. */
 const MAX_BIGINT = 2n ** 63n - 1n;
 
 const invalidSince = () => badRequest('since is not a cursor this service issued.', [{ pointer: '/since', detail: 'is invalid' }]);
@@ -95,7 +94,7 @@ function parseCursor(since: string | undefined): [string, string] {
   }
   if (!position) return START;
   const [xactId, id] = position;
-  if (!isUnsignedUpTo(xactId, MAX_XID8) || !isUnsignedUpTo(id, MAX_BIGINT)) throw invalidSince();
+  if (!isUnsignedUpTo(xactId, MAX_BIGINT) || !isUnsignedUpTo(id, MAX_BIGINT)) throw invalidSince();
   return [xactId, id];
 }
 
@@ -106,13 +105,13 @@ export class ChangeFeedService {
 
   async page(scope: TenantScope, resources: readonly ChangeResource[], size: number, since?: string): Promise<ChangePage> {
     const after = parseCursor(since);
-    const rows = await FEED.run<FeedRow[]>(this.dataSource.manager, [
-      scope.companyId,
-      resources.map((resource) => resource.audit),
-      after[0],
-      after[1],
-      size,
-    ]);
+    const rows = await FEED.run<FeedRow[]>(this.dataSource.manager, {
+      companyId: scope.companyId,
+      resources: resources.map((resource) => resource.audit),
+      afterXactId: after[0],
+      afterId: after[1],
+      limit: size,
+    });
     const last = rows[rows.length - 1];
     return new ChangePage(
       rows.map((row) => ({ id: row.id, ...toChangeEvent(row) })),

@@ -1,13 +1,13 @@
 import { HistoryController, ResourceController, ResourceRoutes } from '../common/resource/resource-controllers';
 import { ContactResource } from './contact.resource';
-import { ContactsStore } from './contacts.store';
+import { ContactsDefinition } from './contacts.definition';
 
 /** Seed 002: SuperOffice-style contacts. `user` may read, not write. */
 const ROUTES: ResourceRoutes = {
   path: 'api/v1/Contact',
   tag: 'Contacts',
   type: ContactResource,
-  store: ContactsStore,
+  definition: ContactsDefinition,
   scopes: { read: 'contacts:read', write: 'contacts:write' },
   writers: ['admin', 'superadmin'],
   noun: 'contact',

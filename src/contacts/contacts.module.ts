@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ReferenceListsModule } from '../reference-lists/reference-lists.module';
 import { ContactsController, ContactsHistoryController } from './contacts.controller';
-import { ContactsStore } from './contacts.store';
+import { ContactsDefinition } from './contacts.definition';
+import { ContactsPolicy } from './contacts.policy';
+import { ContactsRepository } from './contacts.repository';
 
 @Module({
   imports: [ReferenceListsModule],
   controllers: [ContactsController, ContactsHistoryController],
-  providers: [ContactsStore],
+  providers: [ContactsRepository, ContactsPolicy, ContactsDefinition],
 })
 export class ContactsModule {}

@@ -1,13 +1,13 @@
 import { HistoryController, ResourceController, ResourceRoutes } from '../common/resource/resource-controllers';
 import { CustomerObjectResource } from './customer-object.resource';
-import { CustomerObjectsStore } from './customer-objects.store';
+import { CustomerObjectsDefinition } from './customer-objects.definition';
 
 /** Seed 000: buildings and sites where services are performed. `user` may read, not write. */
 const ROUTES: ResourceRoutes = {
   path: 'v2/objects',
   tag: 'CustomerObjects',
   type: CustomerObjectResource,
-  store: CustomerObjectsStore,
+  definition: CustomerObjectsDefinition,
   scopes: { read: 'objects:read', write: 'objects:write' },
   writers: ['admin', 'superadmin'],
   noun: 'customer object',

@@ -4,7 +4,8 @@ import { forbidden, ProblemException } from '../common/http/problem.exception';
 import { deepEqual, parsePointer, PatchOperation } from '../common/patch';
 import { JsonObject } from '../common/resource/document-checks';
 import { resourceSchema } from '../common/resource/resource-registry';
-import { ChangeContext, StoredRecord } from '../common/resource/resource-store';
+import { StoredRecord } from '../common/resource/record-repository';
+import { ChangeContext } from '../common/resource/resource-policy';
 import { CustomerResource } from './customer.resource';
 
 const GDPR_FIELDS = resourceSchema(CustomerResource)

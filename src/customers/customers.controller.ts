@@ -1,5 +1,5 @@
-import { Param, Patch, Put, Query } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiExtraModels, ApiOperation, SchemaObject } from '@nestjs/swagger';
+import { Inject, Param, Patch, Put, Query } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOperation, SchemaObject } from '@nestjs/swagger';
 import { RequireScope } from '../auth/auth.decorators';
 import { Preconditions, ReadPreconditions } from '../common/concurrency/preconditions';
 import { Caller, CurrentCaller } from '../common/http/caller';
@@ -13,8 +13,8 @@ import { ResourceResponse } from '../common/resource/resource-response';
 import { ResourceService } from '../common/resource/resource.service';
 import { CustomerResource } from './customer.resource';
 import { CustomersService } from './customers.service';
-import { CustomersStore } from './customers.store';
-import { CustomerPutRequest } from './doors/customer-put.request';
+import { CustomersDefinition } from './customers.definition';
+import { CustomerPutRequest } from './put-customer/customer-put.request';
 
 /** Seed 003's PUT sample in camelCase; custom field values are left out as a fresh company has no configs. */
 const SEED_003_PUT = {
@@ -58,7 +58,7 @@ const ROUTES: ResourceRoutes = {
   path: 'customers',
   tag: 'Customers',
   type: CustomerResource,
-  store: CustomersStore,
+  definition: CustomersDefinition,
   scopes: { read: 'customers:read', write: 'customers:write' },
   // A user may PATCH its own customer (the store hides every other one: 404).
   writers: ['user', 'admin', 'superadmin'],
@@ -74,15 +74,14 @@ const ROUTES: ResourceRoutes = {
  * list, get, PATCH of seed 001) plus seed 003's PUT and seed 004's PATCH by identifier. A
  * `user` sees and changes only its own customer; GDPR rules in CustomerAccessPolicy.
  */
-// A decorator of its own makes TypeScript emit this constructor's parameter types for Nest's DI.
-@ApiExtraModels(CustomerPutRequest)
 export class CustomersController extends ResourceController(ROUTES) {
+  // Tokens named explicitly: a class without decorators of its own gets no parameter types emitted.
   constructor(
-    resources: ResourceService,
-    store: CustomersStore,
-    private readonly customers: CustomersService,
+    @Inject(ResourceService) resources: ResourceService,
+    @Inject(CustomersDefinition) definition: CustomersDefinition,
+    @Inject(CustomersService) private readonly customers: CustomersService,
   ) {
-    super(resources, store);
+    super(resources, definition);
   }
 
   @Put(':id')

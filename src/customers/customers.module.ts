@@ -5,12 +5,16 @@ import { CustomerAccessPolicy } from './customer-access.policy';
 import { CustomersLookup } from './customers-lookup.service';
 import { CustomersController, CustomersHistoryController } from './customers.controller';
 import { CustomersService } from './customers.service';
-import { CustomersStore } from './customers.store';
+import { CustomersDefinition } from './customers.definition';
+import { CustomersPolicy } from './customers.policy';
+import { CustomersRepository } from './customers.repository';
+import { CustomerLocator } from './patch-by-identifier/customer-locator';
 
 @Module({
-  // Custom fields first: its static route /customers/custom-fields sits beside /customers/:id.
-  controllers: [CustomFieldsController, CustomersController, CustomersHistoryController],
-  providers: [CustomersStore, CustomersService, CustomerAccessPolicy, CustomFieldsService, CustomersLookup],
+  // Fastify's router tries static segments before parameters, so /customers/custom-fields never
+  // reaches /customers/:id whatever order the controllers are listed in.
+  controllers: [CustomersController, CustomersHistoryController, CustomFieldsController],
+  providers: [CustomersRepository, CustomersPolicy, CustomersDefinition, CustomersService, CustomerAccessPolicy, CustomFieldsService, CustomersLookup, CustomerLocator],
   exports: [CustomersLookup],
 })
 export class CustomersModule {}

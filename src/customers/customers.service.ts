@@ -4,12 +4,10 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.provider';
 import { Preconditions } from '../common/concurrency/preconditions';
-import { UnreadableBody } from '../common/http/body-parsers';
 import { Caller } from '../common/http/caller';
-import { badRequest, conflict, ProblemException } from '../common/http/problem.exception';
-import { parseMergePatch, PatchRequestError } from '../common/patch';
+import { conflict } from '../common/http/problem.exception';
 import { PatchBody } from '../common/patch/patch-request';
-import { canonicalizeObject } from '../common/resource/canonical-input';
+import { acceptedMediaType, readFieldsObject } from '../common/patch/write-body';
 import { JsonObject } from '../common/resource/document-checks';
 import { ResourceResponse } from '../common/resource/resource-response';
 import { resourceSchema } from '../common/resource/resource-registry';
@@ -18,9 +16,9 @@ import { resolveTenantScope } from '../tenancy/tenant-scope';
 import { CustomFieldsService } from './custom-fields/custom-fields.service';
 import { CustomerAccessPolicy } from './customer-access.policy';
 import { CustomerResource } from './customer.resource';
-import { CustomersStore } from './customers.store';
-import { locateCustomer } from './doors/customer-locator';
-import { PUT_MANAGED_PATHS, putToPatch } from './doors/put-to-patch';
+import { CustomersDefinition } from './customers.definition';
+import { CustomerLocator } from './patch-by-identifier/customer-locator';
+import { PUT_MANAGED_PATHS, putToPatch } from './put-customer/put-to-patch';
 
 const MERGE_TYPES = ['application/json', 'application/merge-patch+json'];
 
@@ -45,9 +43,10 @@ export class CustomersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly resources: ResourceService,
-    private readonly store: CustomersStore,
+    private readonly customers: CustomersDefinition,
     private readonly customFields: CustomFieldsService,
     private readonly policy: CustomerAccessPolicy,
+    private readonly locator: CustomerLocator,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.maxDepth = config.limits.patchDepth;
@@ -55,7 +54,7 @@ export class CustomersService {
 
   /** Seed 003: `PUT /customers/:id`; fields left out stay as they are. */
   put(request: DoorRequest & { id: string }): Promise<ResourceResponse> {
-    return this.resources.update(this.store, {
+    return this.resources.update(this.customers, {
       ...request,
       body: async (view, manager) =>
         putToPatch(request.body.payload, view, await this.customFields.list(view.companyId as string, manager), this.maxDepth),
@@ -68,8 +67,8 @@ export class CustomersService {
     // The company first: naming one the caller may not see is 404 whatever the body.
     const scope = resolveTenantScope(request.caller.actor, request.companyId);
     const body = this.readMergeBody(request.body);
-    const located = await locateCustomer(this.dataSource.manager, scope, this.policy.onlyUser(request.caller.actor), body);
-    return this.resources.update(this.store, {
+    const located = await this.locator.locate(this.dataSource.manager, scope, this.policy.onlyUser(request.caller.actor), body);
+    return this.resources.update(this.customers, {
       ...request,
       id: located.id,
       body: (view) => {
@@ -83,28 +82,9 @@ export class CustomersService {
     });
   }
 
+  /** The body names the record, so it is read before the pipeline: a merge patch, as one reader reads every body. */
   private readMergeBody(body: PatchBody): JsonObject {
-    const mediaType = body.contentType?.split(';')[0].trim().toLowerCase();
-    if (!mediaType || !MERGE_TYPES.includes(mediaType) || (body.payload instanceof UnreadableBody && body.payload.status === 415)) {
-      throw new ProblemException({
-        status: 415,
-        detail: `PATCH /customers takes a merge patch: ${MERGE_TYPES.join(' or ')}.`,
-        headers: { 'Accept-Patch': MERGE_TYPES.join(', ') },
-      });
-    }
-    const payload = body.payload;
-    if (payload instanceof UnreadableBody) throw badRequest(payload.detail);
-    if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-      throw badRequest('The body must be a JSON object naming the customer (customerId, id or personalId).');
-    }
-    try {
-      // Depth and prototype-reaching names first, as for every merge patch: deep nesting would
-      // otherwise overflow the stack in the walks below (500).
-      const bounded = parseMergePatch(payload, { maxDepth: this.maxDepth });
-      return canonicalizeObject(resourceSchema(CustomerResource), bounded, '') as JsonObject;
-    } catch (error) {
-      if (error instanceof PatchRequestError) throw badRequest('The body is invalid.', [{ pointer: error.pointer, detail: error.detail }]);
-      throw error;
-    }
+    acceptedMediaType(body, MERGE_TYPES);
+    return readFieldsObject(resourceSchema(CustomerResource), body.payload, { maxDepth: this.maxDepth });
   }
 }

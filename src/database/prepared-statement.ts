@@ -1,39 +1,50 @@
 import { EntityManager, QueryFailedError } from 'typeorm';
+import { bindNamedParameters, CompiledSql, compileNamedParameters } from './named-parameters';
 
-const names = new Set<string>();
+/** Name -> text of every statement made in this process (each app instance makes its own). */
+const texts = new Map<string, string>();
 
 /**
- * A named prepared statement: PostgreSQL parses and plans it once per pooled connection and
- * afterwards only binds parameters. On the PATCH path that halves PostgreSQL's CPU and cuts
- * a third of the app's own query cost (parse and row-description messages are not sent again),
- * measured on the bench data.
+ * A named prepared statement with named parameters (`:id`): PostgreSQL parses and plans it
+ * once per pooled connection and afterwards only binds parameters. On the PATCH path that
+ * halves PostgreSQL's CPU and cuts a third of the app's own query cost (parse and
+ * row-description messages are not sent again), measured on the bench data.
  *
  * TypeORM hands its query argument unchanged to pg's `Client.query`, which takes a
  * `{ name, text }` config as well as a string; TypeORM's type only says string, hence the cast,
- * kept here in one place. Names must be unique (pg caches the text per name on each
- * connection), so a second statement with the same name fails when its module loads.
+ * kept here in one place. pg caches the text per name on each connection, so one name with two
+ * texts fails when the second is made.
  */
-export class PreparedStatement {
+export class PreparedStatement<P extends string = string> {
+  private readonly compiled: CompiledSql;
+
   constructor(
     readonly name: string,
-    readonly text: string,
+    sql: string,
   ) {
-    if (names.has(name)) throw new Error(`Two prepared statements are named ${name}`);
-    names.add(name);
+    this.compiled = compileNamedParameters(sql);
+    const known = texts.get(name);
+    if (known !== undefined && known !== this.compiled.text) throw new Error(`Two prepared statements are named ${name}`);
+    texts.set(name, this.compiled.text);
   }
 
-  /** Rows for a SELECT (or a WITH … SELECT); TypeORM answers UPDATE/DELETE with [rows, count]. */
-  async run<T>(manager: EntityManager, parameters: unknown[]): Promise<T> {
+  get text(): string {
+    return this.compiled.text;
+  }
+
+  /** Rows for a SELECT (or a WITH … SELECT, or … RETURNING). */
+  async run<T>(manager: EntityManager, parameters: Readonly<Record<P, unknown>>): Promise<T> {
+    const values = bindNamedParameters(this.compiled, parameters);
     // A fresh config per call: pg writes the call's values into the object it is given.
-    const config = { name: this.name, text: this.text };
+    const config = { name: this.name, text: this.compiled.text };
     try {
-      return await manager.query<T>(config as unknown as string, parameters);
+      return await manager.query<T>(config as unknown as string, values);
     } catch (error) {
       if (!isStalePlan(error)) throw error;
-      // A migration changed a table this connection prepared the statement against (e.g. a new
-      // column under SELECT *, from another instance in a rolling deploy). The unprepared text
-      // still works; the connection keeps the stale one until the pool replaces it.
-      return manager.query<T>(this.text, parameters);
+      // A migration changed a table this connection prepared the statement against (e.g. a
+      // column type, from another instance in a rolling deploy). The unprepared text still
+      // works; the connection keeps the stale one until the pool replaces it.
+      return manager.query<T>(this.compiled.text, values);
     }
   }
 }

@@ -3,6 +3,8 @@ import { types } from 'pg';
 import { AppConfig } from '../../config/app-config';
 import { ALL_MIGRATIONS } from '../../migrations';
 import { BoundedClient, BoundedClientConfig } from './bounded-client';
+import { ALL_ENTITIES } from './entities';
+import { SnakeCaseNamingStrategy } from './snake-case-naming.strategy';
 
 // Calendar dates stay 'YYYY-MM-DD' strings: pg's default turns them into local-midnight Dates,
 // which shifts the day in zones west of UTC.
@@ -16,7 +18,8 @@ export function typeOrmOptions(config: AppConfig, url: string): TypeOrmModuleOpt
   return {
     type: 'postgres',
     url,
-    autoLoadEntities: true,
+    entities: ALL_ENTITIES,
+    namingStrategy: new SnakeCaseNamingStrategy(),
     migrations: ALL_MIGRATIONS,
     migrationsRun: true,
     migrationsTransactionMode: 'each',

@@ -1,6 +1,7 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { ReferenceListItemEntity } from './reference-list-item.entity';
 
 export interface ListItem {
   id: number;
@@ -26,15 +27,14 @@ export class ReferenceListsService implements OnApplicationBootstrap {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const rows: Array<{ list_name: ListName; id: number; name: string; code: string | null }> = await this.dataSource.query(
-      'SELECT list_name, id, name, code FROM reference_list_items ORDER BY list_name, rank',
-    );
+    const rows = await this.dataSource.getRepository(ReferenceListItemEntity).find({ order: { listName: 'ASC', rank: 'ASC' } });
     const lists = new Map<ListName, { items: ListItem[]; byId: Map<number, ListItem> }>();
     for (const name of LIST_NAMES) lists.set(name, { items: [], byId: new Map() });
     for (const row of rows) {
       const item: ListItem = row.code ? { id: row.id, name: row.name, code: row.code } : { id: row.id, name: row.name };
-      lists.get(row.list_name)?.items.push(item);
-      lists.get(row.list_name)?.byId.set(row.id, item);
+      const list = lists.get(row.listName as ListName);
+      list?.items.push(item);
+      list?.byId.set(row.id, item);
     }
     this.lists = lists;
   }

@@ -46,10 +46,10 @@ const CLAIM = new PreparedStatement(
            WHERE p.subscription_id = d.subscription_id AND p.resource = d.resource AND p.resource_id = d.resource_id
              AND p.state = 'pending' AND (p.xact_id, p.audit_id) < (d.xact_id, d.audit_id))
       ORDER BY d.next_attempt_at
-      LIMIT $1
+      LIMIT :batchSize
       FOR UPDATE OF d SKIP LOCKED),
    claimed AS (
-     UPDATE webhook_deliveries w SET locked_until = now() + make_interval(secs => $2::double precision / 1000)
+     UPDATE webhook_deliveries w SET locked_until = now() + make_interval(secs => :leaseMs::double precision / 1000)
        FROM due WHERE w.company_id = due.company_id AND w.id = due.id
      RETURNING w.*)
    SELECT c.id, c.company_id, c.subscription_id, c.event, c.created_at, jsonb_array_length(c.attempts) AS attempt_count,
@@ -61,22 +61,22 @@ const CLAIM = new PreparedStatement(
 );
 
 /**
- * Records one attempt: delivered, failed for good, or due again at $5. A retry also moves the
+ * Records one attempt: delivered, failed for good, or due again at :nextAttemptAt. A retry also moves the
  * record's later deliveries to that time: they wait for this one anyway, and the claim then does
  * not look at them on every poll while a receiver stays down.
  */
 const RECORD = new PreparedStatement(
   'webhooks.record-attempt',
   `WITH recorded AS (
-     UPDATE webhook_deliveries SET state = $3, next_attempt_at = coalesce($5, next_attempt_at), locked_until = NULL,
-            attempts = attempts || jsonb_build_array($4::jsonb)
-      WHERE company_id = $1 AND id = $2
+     UPDATE webhook_deliveries SET state = :state, next_attempt_at = coalesce(:nextAttemptAt, next_attempt_at), locked_until = NULL,
+            attempts = attempts || jsonb_build_array(:attempt::jsonb)
+      WHERE company_id = :companyId AND id = :id
      RETURNING subscription_id, resource, resource_id, xact_id, audit_id)
-   UPDATE webhook_deliveries w SET next_attempt_at = $5
+   UPDATE webhook_deliveries w SET next_attempt_at = :nextAttemptAt
      FROM recorded r
-    WHERE $5::timestamptz IS NOT NULL AND w.company_id = $1 AND w.subscription_id = r.subscription_id
+    WHERE :nextAttemptAt::timestamptz IS NOT NULL AND w.company_id = :companyId AND w.subscription_id = r.subscription_id
       AND w.resource = r.resource AND w.resource_id = r.resource_id AND w.state = 'pending'
-      AND (w.xact_id, w.audit_id) > (r.xact_id, r.audit_id) AND w.next_attempt_at < $5`,
+      AND (w.xact_id, w.audit_id) > (r.xact_id, r.audit_id) AND w.next_attempt_at < :nextAttemptAt`,
 );
 
 /** Extra lease time beyond the send timeout, for signing and recording the outcome. */
@@ -133,10 +133,10 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       // A full batch means more may be due: claim again at once instead of waiting a tick.
       for (let claimed = this.config.batchSize; claimed === this.config.batchSize && !this.stopped; ) {
-        const batch = await CLAIM.run<ClaimedDelivery[]>(this.dataSource.manager, [
-          this.config.batchSize,
-          this.config.timeoutMs + LEASE_MARGIN_MS,
-        ]);
+        const batch = await CLAIM.run<ClaimedDelivery[]>(this.dataSource.manager, {
+          batchSize: this.config.batchSize,
+          leaseMs: this.config.timeoutMs + LEASE_MARGIN_MS,
+        });
         claimed = batch.length;
         await Promise.all(batch.map((delivery) => this.deliver(delivery)));
       }
@@ -190,6 +190,12 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
       state = Date.now() >= deadline ? 'failed' : 'pending';
       next = state === 'pending' ? new Date(Math.min(retryAt, deadline)) : null;
     }
-    await RECORD.run(this.dataSource.manager, [delivery.company_id, delivery.id, state, JSON.stringify(attempt), next]);
+    await RECORD.run(this.dataSource.manager, {
+      companyId: delivery.company_id,
+      id: delivery.id,
+      state,
+      attempt: JSON.stringify(attempt),
+      nextAttemptAt: next,
+    });
   }
 }

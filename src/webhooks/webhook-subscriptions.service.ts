@@ -39,46 +39,46 @@ interface DeliveryRow {
 }
 
 const COLUMNS = 'company_id, id, url, events, description, enabled, created_at, updated_at';
-/* Every statement is scoped by company ($1; NULL only for a superadmin acting on all of them). */
+/* Every statement is scoped by company (:companyId; NULL only for a superadmin acting on all of them). */
 const INSERT = new PreparedStatement(
   'webhooks.insert',
   `INSERT INTO webhook_subscriptions (company_id, id, url, events, description, secret_encrypted, created_at, updated_at)
-   VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING ${COLUMNS}`,
+   VALUES (:companyId, :id, :url, :events, :description, :secretEncrypted, :now, :now) RETURNING ${COLUMNS}`,
 );
 const SELECT = new PreparedStatement(
   'webhooks.select',
-  `SELECT ${COLUMNS} FROM webhook_subscriptions WHERE ($1::uuid IS NULL OR company_id = $1) AND id = $2`,
+  `SELECT ${COLUMNS} FROM webhook_subscriptions WHERE (:companyId::uuid IS NULL OR company_id = :companyId) AND id = :id`,
 );
 const LIST = new PreparedStatement(
   'webhooks.list',
   `SELECT ${COLUMNS} FROM webhook_subscriptions
-    WHERE ($1::uuid IS NULL OR company_id = $1)
-      AND ($2::timestamptz IS NULL OR (created_at, id) < ($2::timestamptz, $3::uuid))
-    ORDER BY created_at DESC, id DESC LIMIT $4`,
+    WHERE (:companyId::uuid IS NULL OR company_id = :companyId)
+      AND (:afterCreatedAt::timestamptz IS NULL OR (created_at, id) < (:afterCreatedAt::timestamptz, :afterId::uuid))
+    ORDER BY created_at DESC, id DESC LIMIT :limit`,
 );
-/** $3..$6: NULL leaves the value as it is; $7 says whether description was given. */
+/** url, events, enabled, description: NULL leaves the value as it is; descriptionGiven says whether description was sent. */
 const UPDATE = new PreparedStatement(
   'webhooks.update',
   `UPDATE webhook_subscriptions SET
-      url = coalesce($3, url), events = coalesce($4, events), enabled = coalesce($5, enabled),
-      description = CASE WHEN $7 THEN $6 ELSE description END, updated_at = $8
-    WHERE ($1::uuid IS NULL OR company_id = $1) AND id = $2 RETURNING ${COLUMNS}`,
+      url = coalesce(:url, url), events = coalesce(:events, events), enabled = coalesce(:enabled, enabled),
+      description = CASE WHEN :descriptionGiven THEN :description ELSE description END, updated_at = :now
+    WHERE (:companyId::uuid IS NULL OR company_id = :companyId) AND id = :id RETURNING ${COLUMNS}`,
 );
 const ROTATE = new PreparedStatement(
   'webhooks.rotate',
-  `UPDATE webhook_subscriptions SET secret_encrypted = $3, updated_at = $4
-    WHERE company_id = $1 AND id = $2 RETURNING ${COLUMNS}`,
+  `UPDATE webhook_subscriptions SET secret_encrypted = :secretEncrypted, updated_at = :now
+    WHERE company_id = :companyId AND id = :id RETURNING ${COLUMNS}`,
 );
 const DELETE = new PreparedStatement(
   'webhooks.delete',
-  `DELETE FROM webhook_subscriptions WHERE ($1::uuid IS NULL OR company_id = $1) AND id = $2 RETURNING id`,
+  `DELETE FROM webhook_subscriptions WHERE (:companyId::uuid IS NULL OR company_id = :companyId) AND id = :id RETURNING id`,
 );
 const DELIVERIES = new PreparedStatement(
   'webhooks.deliveries',
   `SELECT id, audit_id::text AS audit_id, event, resource, resource_id, state, created_at, next_attempt_at, attempts
      FROM webhook_deliveries
-    WHERE company_id = $1 AND subscription_id = $2 AND ($3::bigint IS NULL OR audit_id < $3::bigint)
-    ORDER BY audit_id DESC LIMIT $4`,
+    WHERE company_id = :companyId AND subscription_id = :subscriptionId AND (:beforeAuditId::bigint IS NULL OR audit_id < :beforeAuditId::bigint)
+    ORDER BY audit_id DESC LIMIT :limit`,
 );
 
 const toWebhook = (row: SubscriptionRow): WebhookDto => ({
@@ -128,21 +128,26 @@ export class WebhookSubscriptionsService {
     await this.checkUrl(input.url);
     const id = randomUUID();
     const secret = newWebhookSecret();
-    const [row] = await INSERT.run<SubscriptionRow[]>(this.dataSource.manager, [
+    const [row] = await INSERT.run<SubscriptionRow[]>(this.dataSource.manager, {
       companyId,
       id,
-      input.url,
-      input.events,
-      input.description ?? null,
-      this.secrets.seal(secret, id),
-      new Date(),
-    ]);
+      url: input.url,
+      events: input.events,
+      description: input.description ?? null,
+      secretEncrypted: this.secrets.seal(secret, id),
+      now: new Date(),
+    });
     return { ...toWebhook(row), secret };
   }
 
   async list(scope: TenantScope, size: number, cursor?: string): Promise<Page<WebhookDto>> {
     const after = afterPosition(cursor);
-    const rows = await LIST.run<SubscriptionRow[]>(this.dataSource.manager, [scope.companyId, after?.[0] ?? null, after?.[1] ?? null, size + 1]);
+    const rows = await LIST.run<SubscriptionRow[]>(this.dataSource.manager, {
+      companyId: scope.companyId,
+      afterCreatedAt: after?.[0] ?? null,
+      afterId: after?.[1] ?? null,
+      limit: size + 1,
+    });
     return toPage(rows, size, (row) => [row.created_at.toISOString(), row.id], toWebhook);
   }
 
@@ -153,23 +158,23 @@ export class WebhookSubscriptionsService {
   async update(scope: TenantScope, id: string, input: UpdateWebhookDto): Promise<WebhookDto> {
     await this.find(scope, id); // 404 before the body is judged (API.md §1.2)
     if (input.url !== undefined) await this.checkUrl(input.url);
-    const [[row]] = await UPDATE.run<[SubscriptionRow[], number]>(this.dataSource.manager, [
-      scope.companyId,
+    const [[row]] = await UPDATE.run<[SubscriptionRow[], number]>(this.dataSource.manager, {
+      companyId: scope.companyId,
       id,
-      input.url ?? null,
-      input.events ?? null,
-      input.enabled ?? null,
-      input.description ?? null,
-      input.description !== undefined,
-      new Date(),
-    ]);
+      url: input.url ?? null,
+      events: input.events ?? null,
+      enabled: input.enabled ?? null,
+      description: input.description ?? null,
+      descriptionGiven: input.description !== undefined,
+      now: new Date(),
+    });
     if (!row) throw notFound(); // deleted in between
     return toWebhook(row);
   }
 
   async remove(scope: TenantScope, id: string): Promise<void> {
     if (!isUUID(id)) throw notFound();
-    const [rows] = await DELETE.run<[unknown[], number]>(this.dataSource.manager, [scope.companyId, id]);
+    const [rows] = await DELETE.run<[unknown[], number]>(this.dataSource.manager, { companyId: scope.companyId, id });
     if (!rows.length) throw notFound();
   }
 
@@ -180,12 +185,12 @@ export class WebhookSubscriptionsService {
   async rotateSecret(scope: TenantScope, id: string): Promise<WebhookWithSecretDto> {
     const current = await this.find(scope, id);
     const secret = newWebhookSecret();
-    const [[row]] = await ROTATE.run<[SubscriptionRow[], number]>(this.dataSource.manager, [
-      current.company_id,
+    const [[row]] = await ROTATE.run<[SubscriptionRow[], number]>(this.dataSource.manager, {
+      companyId: current.company_id,
       id,
-      this.secrets.seal(secret, id),
-      new Date(),
-    ]);
+      secretEncrypted: this.secrets.seal(secret, id),
+      now: new Date(),
+    });
     if (!row) throw notFound();
     return { ...toWebhook(row), secret };
   }
@@ -194,13 +199,18 @@ export class WebhookSubscriptionsService {
     const subscription = await this.find(scope, id);
     const [before] = decodeCursor(cursor, 1) ?? [];
     if (before !== undefined && !/^\d{1,18}$/.test(String(before))) throw invalidCursor();
-    const rows = await DELIVERIES.run<DeliveryRow[]>(this.dataSource.manager, [subscription.company_id, id, before ?? null, size + 1]);
+    const rows = await DELIVERIES.run<DeliveryRow[]>(this.dataSource.manager, {
+      companyId: subscription.company_id,
+      subscriptionId: id,
+      beforeAuditId: before ?? null,
+      limit: size + 1,
+    });
     return toPage(rows, size, (row) => [row.audit_id], toDelivery);
   }
 
   private async find(scope: TenantScope, id: string): Promise<SubscriptionRow> {
     if (!isUUID(id)) throw notFound();
-    const [row] = await SELECT.run<SubscriptionRow[]>(this.dataSource.manager, [scope.companyId, id]);
+    const [row] = await SELECT.run<SubscriptionRow[]>(this.dataSource.manager, { companyId: scope.companyId, id });
     if (!row) throw notFound();
     return row;
   }

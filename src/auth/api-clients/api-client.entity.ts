@@ -1,7 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** A partner integration that exchanges its id and secret for a bearer token (RFC 6749 §4.4). */
 @Entity({ name: 'api_clients' })
+@Index('api_clients_company_id_idx', ['companyId'])
+@Check('api_clients_role_check', `role IN ('user', 'admin', 'superadmin')`)
 export class ApiClientEntity {
   @PrimaryColumn({ type: 'uuid', name: 'client_id' })
   clientId!: string;

@@ -21,7 +21,7 @@ describe('clientErrorHandler: errors of Node’s HTTP parser as problems', () =>
     const { written, destroyed } = answerTo(code);
     expect(written).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
     expect(written).toContain('Content-Type: application/problem+json\r\n');
-    const body = JSON.parse(written.slice(written.indexOf('\r\n\r\n') + 4));
+    const body: unknown = JSON.parse(written.slice(written.indexOf('\r\n\r\n') + 4));
     expect(body).toMatchObject({ status, type: 'about:blank', detail: expect.any(String) });
     expect(written).toContain(`Content-Length: ${Buffer.byteLength(written.slice(written.indexOf('\r\n\r\n') + 4))}\r\n`);
     expect(destroyed).toBe(true);

@@ -1,4 +1,4 @@
-import { applyPatch, getAtPointer } from './apply-patch';
+import { applyPatch } from './apply-patch';
 import { PatchRequestError, PatchTestFailedError } from './patch.errors';
 import type { PatchLimits, PatchOperation } from './patch.types';
 import { thrown } from './thrown.fixture';
@@ -255,23 +255,5 @@ describe('applyPatch', () => {
       expect(value.nested).toEqual([1]);
       expect(result.two.nested).toEqual([1]);
     });
-  });
-});
-
-describe('getAtPointer', () => {
-  const doc = { a: [{ b: null }], 'x/y': 1 };
-
-  it('returns the value at a location', () => {
-    expect(getAtPointer(doc, [])).toBe(doc);
-    expect(getAtPointer(doc, ['a', '0', 'b'])).toBeNull();
-    expect(getAtPointer(doc, ['x/y'])).toBe(1);
-  });
-
-  it('returns undefined where there is no value, without throwing', () => {
-    expect(getAtPointer(doc, ['toString'])).toBeUndefined();
-    expect(getAtPointer(doc, ['a', '1'])).toBeUndefined();
-    expect(getAtPointer(doc, ['a', '00'])).toBeUndefined();
-    expect(getAtPointer(doc, ['a', '-'])).toBeUndefined();
-    expect(getAtPointer(doc, ['x/y', 'z'])).toBeUndefined();
   });
 });

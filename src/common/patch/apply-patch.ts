@@ -30,16 +30,6 @@ function childOf(container: unknown, token: string): unknown {
   return ABSENT; // scalars have no members
 }
 
-/** Value at the location `tokens` names, or `undefined` when there is none. Never throws. */
-export function getAtPointer(doc: unknown, tokens: readonly string[]): unknown {
-  let current = doc;
-  for (const token of tokens) {
-    current = childOf(current, token);
-    if (current === ABSENT || current === NOT_AN_INDEX) return undefined;
-  }
-  return current;
-}
-
 /**
  * Applies `ops` (normally from `parseJsonPatch`) to a copy of `doc` and returns the copy.
  * Values are copied into the document, so the result shares nothing with `doc` or `ops`.

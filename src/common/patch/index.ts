@@ -6,6 +6,6 @@ export { isUnsafeKey } from './unsafe-keys';
 export { deepEqual } from './deep-equal';
 export { parseJsonPatch } from './parse-json-patch';
 export { parseMergePatch } from './parse-merge-patch';
-export { applyPatch, getAtPointer } from './apply-patch';
-export { applyMergePatch, mergePatchToOps } from './merge-patch';
+export { applyPatch } from './apply-patch';
+export { mergePatchToOps } from './merge-patch';
 export { diffDocuments } from './diff';

@@ -1,5 +1,5 @@
 import { applyPatch } from './apply-patch';
-import { applyMergePatch, mergePatchToOps } from './merge-patch';
+import { mergePatchToOps } from './merge-patch';
 import { parseMergePatch } from './parse-merge-patch';
 import { PatchRequestError } from './patch.errors';
 import type { PatchLimits } from './patch.types';
@@ -24,37 +24,6 @@ const RFC_7396_EXAMPLES: Array<[string, string, string]> = [
   ['[1,2]', '{"a":"b","c":null}', '{"a":"b"}'],
   ['{}', '{"a":{"bb":{"ccc":null}}}', '{"a":{"bb":{}}}'],
 ];
-
-describe('applyMergePatch', () => {
-  it.each(RFC_7396_EXAMPLES)('merges %s with %s into %s', (target, patch, result) => {
-    expect(applyMergePatch(JSON.parse(target), JSON.parse(patch))).toEqual(JSON.parse(result));
-  });
-
-  it('handles the RFC 7396 section 3 example', () => {
-    const target = { title: 'Goodbye!', author: { givenName: 'John', familyName: 'Doe' }, tags: ['example', 'sample'], content: 'x' };
-    const patch = { title: 'Hello!', phoneNumber: '+01-123-456-7890', author: { familyName: null }, tags: ['example'] };
-    expect(applyMergePatch(target, patch)).toEqual({
-      title: 'Hello!',
-      author: { givenName: 'John' },
-      tags: ['example'],
-      content: 'x',
-      phoneNumber: '+01-123-456-7890',
-    });
-  });
-
-  it('mutates neither argument and shares no objects with them', () => {
-    const target = { keep: { x: 1 }, change: { y: 1 } };
-    const patch = { change: { z: [1] }, added: { w: {} } };
-    const targetCopy = structuredClone(target);
-    const patchCopy = structuredClone(patch);
-    const result = applyMergePatch(target, patch) as Record<string, Record<string, unknown>>;
-    expect(target).toEqual(targetCopy);
-    expect(patch).toEqual(patchCopy);
-    expect(result.keep).not.toBe(target.keep);
-    expect(result.change.z).not.toBe(patch.change.z);
-    expect(result.added).not.toBe(patch.added);
-  });
-});
 
 describe('mergePatchToOps', () => {
   it.each(RFC_7396_EXAMPLES)('turns %s + %s into operations giving %s', (target, patch, result) => {

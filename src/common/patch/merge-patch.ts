@@ -1,6 +1,6 @@
 /**
- * RFC 7396 JSON Merge Patch: applying it directly, and translating it into RFC 6902
- * operations so both body formats share one application path (atomicity, limits, audit).
+ * RFC 7396 JSON Merge Patch, translated into RFC 6902 operations so both body formats share
+ * one application path (atomicity, limits, audit).
  */
 import { escapeToken } from './json-pointer';
 import { cloneJson, hasOwn, isJsonObject, type JsonObject } from './json-value';
@@ -8,15 +8,20 @@ import type { PatchOperation } from './patch.types';
 import { assertSafeJsonValue } from './validate-value';
 
 /**
- * The RFC 7396 result of merging `patch` into `target`, as a new value sharing nothing with
- * either argument (neither is mutated).
+ * RFC 6902 operations that turn `target` into the RFC 7396 merge of `patch` into it. Nested
+ * objects recurse so untouched members produce no operation; a `null` for a missing member
+ * produces nothing; anything else is one `add` (location absent) or `replace` (present).
+ * Operation paths are disjoint, so their order does not matter.
+ * @param target the current value at `basePath` (`undefined` when absent)
+ * @param basePath pointer of `target` in the document, prefixed to every operation path
  * @param bodyPointer where `patch` sits in the request body, for error pointers
  * @throws PatchRequestError when the patch names `__proto__`, `constructor` or `prototype`
  */
-export function applyMergePatch(target: unknown, patch: unknown, bodyPointer = ''): unknown {
+export function mergePatchToOps(target: unknown, patch: unknown, basePath = '', bodyPointer = ''): PatchOperation[] {
   assertSafeJsonValue(patch, Infinity, bodyPointer);
-  if (!isJsonObject(patch)) return cloneJson(patch); // a non-object patch replaces the target
-  return mergeOwned(cloneJson(target), patch);
+  const ops: PatchOperation[] = [];
+  collectOps(target, patch, basePath, ops);
+  return ops;
 }
 
 /**
@@ -36,23 +41,6 @@ function mergeOwned(target: unknown, patch: unknown): unknown {
     }
   }
   return result;
-}
-
-/**
- * RFC 6902 operations that turn `target` into `applyMergePatch(target, patch)`. Nested
- * objects recurse so untouched members produce no operation; a `null` for a missing member
- * produces nothing; anything else is one `add` (location absent) or `replace` (present).
- * Operation paths are disjoint, so their order does not matter.
- * @param target the current value at `basePath` (`undefined` when absent)
- * @param basePath pointer of `target` in the document, prefixed to every operation path
- * @param bodyPointer where `patch` sits in the request body, for error pointers
- * @throws PatchRequestError when the patch names `__proto__`, `constructor` or `prototype`
- */
-export function mergePatchToOps(target: unknown, patch: unknown, basePath = '', bodyPointer = ''): PatchOperation[] {
-  assertSafeJsonValue(patch, Infinity, bodyPointer);
-  const ops: PatchOperation[] = [];
-  collectOps(target, patch, basePath, ops);
-  return ops;
 }
 
 function collectOps(target: unknown, patch: unknown, path: string, ops: PatchOperation[]): void {

@@ -17,7 +17,7 @@ function requestError(fn: () => unknown): PatchRequestError {
 
 describe('parseJsonPatch', () => {
   it('accepts every op and keeps only the members it uses', () => {
-    const body = JSON.parse(`[
+    const body: unknown = JSON.parse(`[
       {"op":"add","path":"/a","value":1,"from":"/ignored"},
       {"op":"remove","path":"/a","value":"ignored"},
       {"op":"replace","path":"/b","value":null},
@@ -98,7 +98,7 @@ describe('parseJsonPatch', () => {
   });
 
   it('rejects unsafe member names inside values, pointing at the member', () => {
-    const body = JSON.parse('[{"op":"add","path":"/a","value":{"x":[{"__proto__":{"polluted":1}}]}}]');
+    const body: unknown = JSON.parse('[{"op":"add","path":"/a","value":{"x":[{"__proto__":{"polluted":1}}]}}]');
     expect(requestError(() => parseJsonPatch(body, limits)).pointer).toBe('/0/value/x/0/__proto__');
     const other = [{ op: 'test', path: '/a', value: { constructor: { prototype: 1 } } }];
     expect(requestError(() => parseJsonPatch(other, limits)).pointer).toBe('/0/value/constructor');

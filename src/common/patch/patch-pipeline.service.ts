@@ -8,16 +8,16 @@ import { TenantScope } from '../../tenancy/tenant-scope';
 import { assertPreconditions, Preconditions } from '../concurrency/preconditions';
 import { Caller } from '../http/caller';
 import { badRequest, notFound, ProblemException, unprocessable } from '../http/problem.exception';
-import { canonicalizeObject } from '../resource/canonical-input';
 import { changedReadOnlyPaths, completeShape, JsonObject, validateDocument } from '../resource/document-checks';
-import { misshapenFields } from '../resource/field-shapes';
 import { redactOperations } from '../resource/redact';
 import { ResourceSchema, resourceSchema } from '../resource/resource-registry';
-import { ResourceStore, StoredRecord, WriteContext } from '../resource/resource-store';
+import { StoredRecord, WriteContext } from '../resource/record-repository';
+import { ResourceDefinition } from '../resource/resource-policy';
+import { shapeProblems } from '../resource/shape-checks';
 import { applyPatch, diffDocuments, mergePatchToOps, parsePointer, PatchError, PatchLimits, PatchOperation } from '.';
 import { patchErrorToProblem } from './patch-problem';
 import { PatchBody, parsePatchRequest, PatchRequest } from './patch-request';
-import { parseMergePatch } from './parse-merge-patch';
+import { readFieldsObject } from './write-body';
 
 export interface UpdateCommand {
   caller: Caller;
@@ -118,22 +118,24 @@ export class PatchPipeline {
    * write gets in between, the whole update runs again on the new version; after
    * OPTIMISTIC_ATTEMPTS lost races it runs with the row locked, so it cannot lose again.
    */
-  async update(store: ResourceStore, command: UpdateCommand): Promise<WriteResult> {
+  async update(resource: ResourceDefinition, command: UpdateCommand): Promise<WriteResult> {
     const attempt = new UpdateAttempt(command);
     // One pooled connection for the read and the write, taken once (not once per query).
     const runner = this.dataSource.createQueryRunner();
     try {
       for (let tries = 0; tries < OPTIMISTIC_ATTEMPTS; tries++) {
-        const result = await this.attemptUpdate(runner.manager, store, attempt, false);
+        const result = await this.attemptUpdate(runner.manager, resource, attempt, false);
         if (result) return result;
       }
     } finally {
       await runner.release();
     }
     return this.dataSource.transaction(async (manager) => {
-      const result = await this.attemptUpdate(manager, store, attempt, true);
-      // The row is locked, so its version cannot move on: no result here is a broken store.
-      if (!result) throw new Error(`${store.resourceName} ${command.id}: the version-checked write missed a locked row`);
+      const result = await this.attemptUpdate(manager, resource, attempt, true);
+      // The row is locked, so its version cannot move on: no result here is a broken repository.
+      if (!result) {
+        throw new Error(`${resource.repository.resourceName} ${command.id}: the version-checked write missed a locked row`);
+      }
       return result;
     });
   }
@@ -141,85 +143,73 @@ export class PatchPipeline {
   /** One read-apply-check-write pass; null when the record's version moved on before the write. */
   private async attemptUpdate(
     manager: EntityManager,
-    store: ResourceStore,
+    { type, repository, policy }: ResourceDefinition,
     attempt: UpdateAttempt,
     lock: boolean,
   ): Promise<WriteResult | null> {
     const { command } = attempt;
+    const { caller } = command;
     // Visibility first: a record the caller may not see is 404 whatever the body or headers.
-    const record = await store.find(manager, command.scope, command.id, lock, command.caller);
+    const record = await repository.find(manager, policy.visibility(caller, command.scope), command.id, lock);
     if (!record) throw notFound();
 
-    const schema = resourceSchema(store.resourceType);
-    const context: WriteContext = { ...command.caller, now: new Date() };
-    const view = store.present ? store.present(record, command.caller) : record.document;
+    const schema = resourceSchema(type);
+    const context: WriteContext = { ...caller, now: new Date() };
+    const view = policy.view(record, caller);
     let operations: PatchOperation[];
     let after: JsonObject;
     try {
-      const request =
-        typeof command.body === 'function' ? await command.body(view, manager) : attempt.parsedBody(schema, this.limits);
+      const request = typeof command.body === 'function' ? await command.body(view, manager) : attempt.parsedBody(schema, this.limits);
       assertPreconditions(command.preconditions, record);
       operations = request.kind === 'merge-patch' ? mergePatchToOps(view, request.patch) : request.operations;
-      store.authorizeOperations?.(command.caller, view, operations, request.kind);
+      policy.authorizeOperations(caller, view, operations, request.kind);
       after = completeShape(schema, applyPatch(view, operations, this.limits));
     } catch (error) {
       rethrowPatchError(error);
     }
 
-    assertFieldShapes(schema, after, changedFields(operations));
-    store.resolveDerived?.(view, after, command.caller);
     const readOnly = changedReadOnlyPaths(schema, view, after).filter(
       (path) => !command.doorManagedPaths?.some((managed) => path === managed || path.startsWith(`${managed}/`)),
     );
     if (readOnly.length) throw readOnlyProblem(readOnly);
+    assertShapes(schema, after, changedFields(operations));
+    policy.normalize(view, after, caller);
 
     const changes = diffDocuments(view, after);
-    store.authorizeChange?.({ ...context, before: view, after, operations, changedPaths: changes.map((op) => op.path) });
+    policy.authorizeChange({ ...context, before: view, after, operations, changedPaths: changes.map((op) => op.path) });
     if (changes.length === 0) return { record, stored: false }; // nothing changed: no new version, no audit row
 
-    // Without a separate view the patched view already is the new stored document.
-    const document = store.present ? this.applyToStored(schema, record.document, changes) : after;
-    await this.validate(manager, store, record.companyId, document, record.document, changedFields(changes));
+    // When the caller sees the stored document itself, the patched view already is the new one.
+    const document = view === record.document ? after : this.applyToStored(schema, record.document, changes);
+    await this.validate(manager, { type, repository, policy }, record.companyId, document, record.document, changedFields(changes));
     if (command.dryRun) return { record: { ...record, document }, stored: false };
 
-    const saved = await store.update(manager, record, { document, context, audit: this.changeAudit(store, context, changes) });
+    const audit = this.changeAudit(type, repository.resourceName, context, changes);
+    const saved = await repository.update(manager, record, { document, context, audit });
     return saved && { record: saved, stored: true };
   }
 
-  async create(store: ResourceStore, command: CreateCommand): Promise<WriteResult> {
-    const schema = resourceSchema(store.resourceType);
-    let input: JsonObject;
-    try {
-      if (typeof command.body !== 'object' || command.body === null || Array.isArray(command.body)) {
-        throw badRequest('The body must be a JSON object of fields.');
-      }
-      input = canonicalizeObject(schema, parseMergePatch(command.body, this.limits), '') as JsonObject;
-    } catch (error) {
-      rethrowPatchError(error);
-    }
-    const empty = store.emptyDocument();
+  async create({ type, repository, policy }: ResourceDefinition, command: CreateCommand): Promise<WriteResult> {
+    const schema = resourceSchema(type);
+    const input = readFieldsObject(schema, command.body, this.limits);
+    const empty = repository.emptyDocument();
     const document = completeShape(schema, { ...empty, ...input });
-    assertFieldShapes(schema, document);
-    store.resolveDerived?.(empty, document, command.caller);
     // The server assigns read-only fields on create: a client may not send any.
     const readOnly = changedReadOnlyPaths(schema, empty, document);
     if (readOnly.length) throw readOnlyProblem(readOnly);
+    assertShapes(schema, document);
+    policy.normalize(empty, document, command.caller);
+
     const context: WriteContext = { ...command.caller, now: new Date() };
     const changes = diffDocuments(empty, document);
+    policy.authorizeChange({ ...context, before: empty, after: document, operations: [], changedPaths: changes.map((op) => op.path) });
     return this.dataSource.transaction(async (manager) => {
-      store.authorizeChange?.({
-        ...context,
-        before: empty,
-        after: document,
-        operations: [],
-        changedPaths: changes.map((op) => op.path),
-      });
-      await this.validate(manager, store, command.companyId, document);
+      await this.validate(manager, { type, repository, policy }, command.companyId, document);
       if (command.dryRun) {
         return { record: { id: '', companyId: command.companyId, version: 0, updatedAt: context.now, document }, stored: false };
       }
-      const audit = this.changeAudit(store, context, changes);
-      return { record: await store.insert(manager, command.companyId, { document, context, audit }), stored: true };
+      const audit = this.changeAudit(type, repository.resourceName, context, changes);
+      return { record: await repository.insert(manager, command.companyId, { document, context, audit }), stored: true };
     });
   }
 
@@ -234,40 +224,39 @@ export class PatchPipeline {
 
   private async validate(
     manager: EntityManager,
-    store: ResourceStore,
+    { type, policy }: ResourceDefinition,
     companyId: string,
     document: JsonObject,
     before?: JsonObject,
     onlyFields?: ReadonlySet<string>,
   ): Promise<void> {
-    const problems = validateDocument(resourceSchema(store.resourceType), document, onlyFields);
-    if (problems.length === 0 && store.checkReferences) {
-      problems.push(...(await store.checkReferences(manager, companyId, document, before)));
-    }
+    const problems = validateDocument(resourceSchema(type), document, onlyFields);
+    if (problems.length === 0) problems.push(...(await policy.checkReferences(manager, companyId, document, before)));
     if (problems.length) throw unprocessable(problems);
   }
 
-  private changeAudit(store: ResourceStore, context: WriteContext, changes: PatchOperation[]): ChangeAudit {
+  private changeAudit(type: ResourceDefinition['type'], resource: string, context: WriteContext, changes: PatchOperation[]): ChangeAudit {
     return {
-      resource: store.resourceName,
+      resource,
       at: context.now,
       actor: context.actor,
       requestId: context.requestId,
-      ops: redactOperations(resourceSchema(store.resourceType), changes),
+      ops: redactOperations(resourceSchema(type), changes),
     };
   }
 }
 
 /**
- * Validate before derive: the shapes of the written fields (objects, arrays, array items) are
- * checked before any store computes derived fields from them (resolveDerived), because derive
- * hooks walk client values as the declared shapes (`interests` as an array of objects); an
- * unchecked `{"interests": true}` crashed there with a 500. Only shapes are checked this early:
- * the full rules run on the derived document (a date-time sent for a date is valid once derived).
+ * The fields about to be normalized must have their declared JSON kinds (422 otherwise), so
+ * no normalize meets a value it cannot read. The validation rules' own messages are given
+ * where they name the problem; the kind itself otherwise.
  */
-function assertFieldShapes(schema: ResourceSchema, document: JsonObject, fields?: ReadonlySet<string>): void {
-  const problems = misshapenFields(schema, document, fields);
-  if (problems.length) throw unprocessable(problems);
+function assertShapes(schema: ResourceSchema, document: JsonObject, onlyFields?: ReadonlySet<string>): void {
+  const problems = shapeProblems(schema, document, onlyFields);
+  if (problems.length === 0) return;
+  const fields = new Set(problems.map((problem) => parsePointer(problem.pointer)[0]));
+  const rules = validateDocument(schema, document, fields);
+  throw unprocessable(rules.length ? rules : problems);
 }
 
 function readOnlyProblem(paths: string[]): ProblemException {

@@ -1,39 +1,25 @@
 import { UnreadableBody } from '../http/body-parsers';
-import { ProblemException } from '../http/problem.exception';
-import { canonicalizeObject, canonicalizeOperations } from '../resource/canonical-input';
+import { canonicalizeOperations } from '../resource/canonical-input';
 import { ResourceSchema } from '../resource/resource-registry';
 import { PatchRequestError } from './patch.errors';
 import { PatchLimits, PatchOperation } from './patch.types';
 import { parseJsonPatch } from './parse-json-patch';
-import { parseMergePatch } from './parse-merge-patch';
+import { acceptedMediaType, bodyPayload, fieldsObject, invalidBody, WriteBody } from './write-body';
 
-export const ACCEPT_PATCH = 'application/merge-patch+json, application/json-patch+json, application/json';
+/** The media types of a PATCH, in the order Accept-Patch lists them. */
+const PATCH_MEDIA_TYPES = ['application/merge-patch+json', 'application/json-patch+json', 'application/json'];
+export const ACCEPT_PATCH = PATCH_MEDIA_TYPES.join(', ');
 
 /** A PATCH body as it arrived: read lazily, after the record is known to be visible. */
-export interface PatchBody {
-  contentType: string | undefined;
-  payload: unknown;
-}
+export type PatchBody = WriteBody;
 
 /** The body turned into canonical form: RFC 6902 operations, or an RFC 7396 merge patch. */
 export type PatchRequest =
   | { kind: 'json-patch'; operations: PatchOperation[] }
   | { kind: 'merge-patch'; patch: Record<string, unknown> };
 
-function unsupportedMediaType(contentType: string | undefined): ProblemException {
-  return new ProblemException({
-    status: 415,
-    detail: `PATCH accepts ${ACCEPT_PATCH}; got "${contentType ?? 'no Content-Type'}".`,
-    headers: { 'Accept-Patch': ACCEPT_PATCH },
-  });
-}
-
 function asMergePatch(schema: ResourceSchema, payload: unknown, limits: PatchLimits): PatchRequest {
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-    throw new PatchRequestError('', 'a merge patch must be a JSON object of fields; the whole record cannot be replaced');
-  }
-  const patch = parseMergePatch(payload, limits);
-  return { kind: 'merge-patch', patch: canonicalizeObject(schema, patch, '') as Record<string, unknown> };
+  return { kind: 'merge-patch', patch: fieldsObject(schema, payload, limits) };
 }
 
 /**
@@ -61,21 +47,15 @@ function asJsonPatch(schema: ResourceSchema, payload: unknown, limits: PatchLimi
  * seed 002 allows). Anything else is 415 with `Accept-Patch`.
  */
 export function parsePatchRequest(schema: ResourceSchema, body: PatchBody, limits: PatchLimits): PatchRequest {
-  const mediaType = body.contentType?.split(';')[0].trim().toLowerCase();
-  if (body.payload instanceof UnreadableBody && body.payload.status === 415) throw unsupportedMediaType(body.contentType);
-  if (body.payload instanceof UnreadableBody) throw new PatchRequestError('', body.payload.detail);
-  if (body.payload === undefined) throw new PatchRequestError('', 'a patch body is required');
-
-  switch (mediaType) {
-    case 'application/merge-patch+json':
-      return asMergePatch(schema, body.payload, limits);
-    case 'application/json-patch+json':
-      return asJsonPatch(schema, body.payload, limits);
-    case 'application/json':
-      return Array.isArray(body.payload)
-        ? asJsonPatch(schema, body.payload, limits)
-        : asMergePatch(schema, body.payload, limits);
-    default:
-      throw unsupportedMediaType(body.contentType);
+  try {
+    // An unreadable or absent body is 400 whatever its media type; an unparsed one is the media type's 415.
+    const unparsed = body.payload instanceof UnreadableBody && body.payload.status === 415;
+    const payload = unparsed ? undefined : bodyPayload(body.payload);
+    const mediaType = acceptedMediaType(body, PATCH_MEDIA_TYPES);
+    if (mediaType === 'application/merge-patch+json') return asMergePatch(schema, payload, limits);
+    if (mediaType === 'application/json-patch+json') return asJsonPatch(schema, payload, limits);
+    return Array.isArray(payload) ? asJsonPatch(schema, payload, limits) : asMergePatch(schema, payload, limits);
+  } catch (error) {
+    throw error instanceof PatchRequestError ? invalidBody(error) : error;
   }
 }

@@ -1,5 +1,5 @@
 import { applyPatch } from './apply-patch';
-import { applyMergePatch, mergePatchToOps } from './merge-patch';
+import { mergePatchToOps } from './merge-patch';
 import { parseJsonPatch } from './parse-json-patch';
 import { parseMergePatch } from './parse-merge-patch';
 import { PatchRequestError, PatchTestFailedError } from './patch.errors';
@@ -35,7 +35,7 @@ describe('prototype pollution attempts', () => {
       '/prototype',
       '/__proto__',
     ])('refuses %j in parseJsonPatch and in applyPatch', (path) => {
-      const body = JSON.parse(JSON.stringify([{ op: 'add', path, value: 1 }]));
+      const body: unknown = JSON.parse(JSON.stringify([{ op: 'add', path, value: 1 }]));
       expect(pointerOf(() => parseJsonPatch(body, limits))).toBe('/0/path');
       const doc = { a: [{}] };
       for (const op of ['add', 'replace', 'test', 'remove'] as const) {
@@ -58,7 +58,7 @@ describe('prototype pollution attempts', () => {
 
   describe('values', () => {
     it('refuses unsafe member names inside op values from a parsed body', () => {
-      const body = JSON.parse('[{"op":"add","path":"/a","value":{"__proto__":{"polluted":1}}}]');
+      const body: unknown = JSON.parse('[{"op":"add","path":"/a","value":{"__proto__":{"polluted":1}}}]');
       expect(pointerOf(() => parseJsonPatch(body, limits))).toBe('/0/value/__proto__');
     });
 
@@ -83,7 +83,6 @@ describe('prototype pollution attempts', () => {
       const patch = JSON.parse(json) as unknown;
       const target = { a: { b: 1 } };
       expect(pointerOf(() => parseMergePatch(patch, limits))).toBe(pointer);
-      expect(pointerOf(() => applyMergePatch(target, patch))).toBe(pointer);
       expect(pointerOf(() => mergePatchToOps(target, patch))).toBe(pointer);
       expect(pointerOf(() => mergePatchToOps(target.a, patch, '/a', '/x~1y'))).toBe(`/x~1y${pointer}`);
       expect(target).toEqual({ a: { b: 1 } });

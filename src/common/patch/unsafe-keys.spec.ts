@@ -14,7 +14,7 @@ describe('findUnsafeMember (bodies that are not patches)', () => {
   });
 
   it('walks a body nested 100,000 levels deep without overflowing the stack', () => {
-    const deep = JSON.parse('['.repeat(100_000) + '{"__proto__":1}' + ']'.repeat(100_000));
+    const deep: unknown = JSON.parse('['.repeat(100_000) + '{"__proto__":1}' + ']'.repeat(100_000));
     expect(findUnsafeMember(deep)).toHaveLength(100_001);
   });
 });

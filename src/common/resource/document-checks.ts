@@ -3,10 +3,12 @@ import { validateSync } from 'class-validator';
 import { ProblemFieldError } from '../http/problem.exception';
 import { validationErrorsToProblems } from '../http/validation-errors';
 import { deepEqual, formatPointer } from '../patch';
+import type { JsonObject } from '../patch/json-value';
 import { FieldSchema, ResourceSchema } from './resource-registry';
 import { unstorableTextPaths } from './storable-text';
 
-export type JsonObject = Record<string, unknown>;
+/** The one JSON object type, declared with the patch engine's JSON values; re-exported for resource code. */
+export type { JsonObject };
 
 function asObject(value: unknown): JsonObject | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject) : undefined;
@@ -30,14 +32,14 @@ export function changedReadOnlyPaths(schema: ResourceSchema, before: unknown, af
   for (const field of schema.fields) {
     const path = [...parent, field.name];
     const [old, next] = [was[field.name] ?? null, now[field.name] ?? null];
-    if (field.derived) continue; // checked by the store's resolveDerived
+    if (field.derived) continue; // checked by the policy's normalize
     if (field.readOnly) {
       if (!sameValue(field, old, next)) changed.push(formatPointer(path));
     } else if (field.nestedSchema && field.kind === 'object') {
       changed.push(...changedReadOnlyPaths(field.nestedSchema, old, next, path));
     } else if (field.nestedSchema && field.kind === 'array' && Array.isArray(next)) {
       next.forEach((item, index) => {
-        const previous = Array.isArray(old) ? old[index] : undefined;
+        const previous: unknown = Array.isArray(old) ? old[index] : undefined;
         changed.push(...changedReadOnlyPaths(field.nestedSchema!, previous, item, [...path, String(index)]));
       });
     }
@@ -56,7 +58,7 @@ export function completeShape(schema: ResourceSchema, document: JsonObject): Jso
     if (value === undefined || value === null) result[field.name] = null;
     else if (field.freeForm || !field.nestedSchema) result[field.name] = value;
     else if (field.kind === 'array' && Array.isArray(value)) {
-      result[field.name] = value.map((item) => (asObject(item) ? completeShape(field.nestedSchema!, item as JsonObject) : item));
+      result[field.name] = value.map((item: unknown) => (asObject(item) ? completeShape(field.nestedSchema!, item as JsonObject) : item));
     } else result[field.name] = asObject(value) ? completeShape(field.nestedSchema, value as JsonObject) : value;
   }
   return result;

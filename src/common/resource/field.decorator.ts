@@ -14,8 +14,8 @@ export interface FieldOptions {
   /** Server-managed: a write may only repeat the stored value (API.md §1). */
   readOnly?: boolean;
   /**
-   * Read-only and computed by the store from other fields (a reference's `name` from its
-   * `id`): the store's resolveDerived checks it, not the generic read-only check.
+   * Read-only and computed by the policy from other fields (a reference's `name` from its
+   * `id`): the resource policy's normalize checks it, not the generic read-only check.
    */
   derived?: boolean;
   /** Personal data masked and guarded by restrictedTypeId (API.md §1.3). */

@@ -12,7 +12,7 @@ import { PatchBody as PatchBodyValue } from '../patch/patch-request';
 import { ApiCommonResponses } from '../http/api-common-responses.decorator';
 import { ApiCreate, ApiGet, ApiHistory, ApiList, ApiPatch, PatchExamples } from './resource-api.decorators';
 import { ResourcePage, ResourceResponse } from './resource-response';
-import { ListableResourceStore } from './resource-store';
+import { ResourceDefinition } from './resource-policy';
 import { ResourceType } from './resource-type.decorator';
 import { ResourceService } from './resource.service';
 
@@ -23,8 +23,8 @@ export interface ResourceRoutes {
   tag: string;
   /** The resource class (fields, rules, docs). */
   type: Type;
-  /** The module's store provider. */
-  store: Type<ListableResourceStore>;
+  /** The module's ResourceDefinition provider (resource class, repository, policy). */
+  definition: Type<ResourceDefinition>;
   scopes: { read: Scope; write: Scope };
   /** Who may PATCH (API.md §1.2: `user` only on Customers, for itself). */
   writers: Role[];
@@ -48,7 +48,7 @@ export function ResourceController(routes: ResourceRoutes) {
   class ResourceControllerBase {
     constructor(
       readonly resources: ResourceService,
-      @Inject(routes.store) readonly store: ListableResourceStore,
+      @Inject(routes.definition) readonly resource: ResourceDefinition,
     ) {}
 
     @Post()
@@ -61,7 +61,7 @@ export function ResourceController(routes: ResourceRoutes) {
       @Query('companyId') companyId: string | undefined,
       @DryRun() dryRun: boolean,
     ): Promise<ResourceResponse> {
-      return this.resources.create(this.store, { caller, companyId, dryRun, body }, (record) => `${caller.baseUrl}/${routes.path}/${record.id}`);
+      return this.resources.create(this.resource, { caller, companyId, dryRun, body }, (record) => `${caller.baseUrl}/${routes.path}/${record.id}`);
     }
 
     @Get()
@@ -73,14 +73,14 @@ export function ResourceController(routes: ResourceRoutes) {
       @Query('limit') limit?: string,
       @Query('cursor') cursor?: string,
     ): Promise<ResourcePage> {
-      return this.resources.list(this.store, { caller, companyId, limit, cursor });
+      return this.resources.list(this.resource, { caller, companyId, limit, cursor });
     }
 
     @Get(':id')
     @RequireScope(routes.scopes.read)
     @ApiGet(routes.type, `Get a ${routes.noun}`)
     get(@CurrentCaller() caller: Caller, @Param('id') id: string, @Query('companyId') companyId?: string): Promise<ResourceResponse> {
-      return this.resources.get(this.store, { caller, id, companyId });
+      return this.resources.get(this.resource, { caller, id, companyId });
     }
 
     @Patch(':id')
@@ -95,7 +95,7 @@ export function ResourceController(routes: ResourceRoutes) {
       @DryRun() dryRun: boolean,
       @Query('companyId') companyId?: string,
     ): Promise<ResourceResponse> {
-      return this.resources.update(this.store, { caller, id, companyId, body, preconditions, dryRun });
+      return this.resources.update(this.resource, { caller, id, companyId, body, preconditions, dryRun });
     }
   }
   return ResourceControllerBase;
@@ -105,12 +105,12 @@ export function ResourceController(routes: ResourceRoutes) {
  * `GET <path>/:id/history` (API.md §1.8), for admins. A controller of its own, without the
  * resource type, so `$select` does not apply to history entries.
  */
-export function HistoryController(routes: Pick<ResourceRoutes, 'path' | 'tag' | 'store' | 'scopes' | 'noun'>) {
+export function HistoryController(routes: Pick<ResourceRoutes, 'path' | 'tag' | 'definition' | 'scopes' | 'noun'>) {
   @classDecorators(routes)
   class HistoryControllerBase {
     constructor(
       readonly resources: ResourceService,
-      @Inject(routes.store) readonly store: ListableResourceStore,
+      @Inject(routes.definition) readonly resource: ResourceDefinition,
     ) {}
 
     @Get(':id/history')
@@ -125,7 +125,7 @@ export function HistoryController(routes: Pick<ResourceRoutes, 'path' | 'tag' | 
       @Query('limit') limit?: string,
       @Query('cursor') cursor?: string,
     ) {
-      return this.resources.history(this.store, { caller, id, companyId, limit, cursor });
+      return this.resources.history(this.resource, { caller, id, companyId, limit, cursor });
     }
   }
   return HistoryControllerBase;

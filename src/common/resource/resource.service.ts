@@ -9,9 +9,9 @@ import { notFound } from '../http/problem.exception';
 import { decodeCursor, pageSize, toPage } from '../pagination/page';
 import { PatchPipeline, PatchRequestBuilder, WriteResult } from '../patch/patch-pipeline.service';
 import { PatchBody } from '../patch/patch-request';
-import { JsonObject } from './document-checks';
 import { ResourcePage, ResourceResponse } from './resource-response';
-import { ListableResourceStore, ResourceStore, StoredRecord } from './resource-store';
+import { StoredRecord } from './record-repository';
+import { ResourceDefinition } from './resource-policy';
 
 export interface ReadRequest {
   caller: Caller;
@@ -41,8 +41,8 @@ export interface PageRequest {
 }
 
 /**
- * The endpoints every resource has (API.md §1.7, §1.8), written once over a ResourceStore:
- * modules declare a store and a controller, and call these.
+ * The endpoints every resource has (API.md §1.7, §1.8), written once over a ResourceDefinition:
+ * modules declare a repository, a policy and a controller, and call these.
  */
 @Injectable()
 export class ResourceService {
@@ -52,57 +52,59 @@ export class ResourceService {
     private readonly audit: AuditService,
   ) {}
 
-  async get(store: ResourceStore, request: ReadRequest): Promise<ResourceResponse> {
-    const record = await this.visible(store, request);
-    await this.auditReads(store, [record], request.caller);
-    return new ResourceResponse(present(store, record, request.caller), { version: record.version, updatedAt: record.updatedAt });
+  async get(resource: ResourceDefinition, request: ReadRequest): Promise<ResourceResponse> {
+    const record = await this.visible(resource, request);
+    await this.auditReads(resource, [record], request.caller);
+    return new ResourceResponse(resource.policy.view(record, request.caller), { version: record.version, updatedAt: record.updatedAt });
   }
 
-  async list(store: ListableResourceStore, request: PageRequest): Promise<ResourcePage> {
+  async list(resource: ResourceDefinition, request: PageRequest): Promise<ResourcePage> {
+    const { repository, policy } = resource;
     const scope = resolveTenantScope(request.caller.actor, request.companyId);
     const size = pageSize(request.limit);
     const after = decodeCursor(request.cursor, 2) as [string, string] | undefined;
-    const rows = await store.list(this.dataSource.manager, scope, size + 1, after, request.caller);
-    const page = toPage(rows, size, (row) => row.position, (row) => present(store, row.record, request.caller));
-    await this.auditReads(store, rows.slice(0, size).map((row) => row.record), request.caller);
+    const rows = await repository.list(this.dataSource.manager, policy.visibility(request.caller, scope), size + 1, after);
+    const page = toPage(rows, size, (row) => row.position, (row) => policy.view(row.record, request.caller));
+    const shown = rows.slice(0, size).map((row) => row.record);
+    await this.auditReads(resource, shown, request.caller);
     return new ResourcePage(page.items, page.nextCursor);
   }
 
-  async create(store: ResourceStore, request: CreateRequest, location: (record: StoredRecord) => string): Promise<ResourceResponse> {
+  async create(resource: ResourceDefinition, request: CreateRequest, location: (record: StoredRecord) => string): Promise<ResourceResponse> {
     const companyId = companyForCreate(request.caller.actor, request.companyId);
-    const result = await this.pipeline.create(store, { ...request, companyId });
-    return respond(store, result, request.caller, location);
+    const result = await this.pipeline.create(resource, { ...request, companyId });
+    return respond(resource, result, request.caller, location);
   }
 
-  async update(store: ResourceStore, request: WriteRequest): Promise<ResourceResponse> {
+  async update(resource: ResourceDefinition, request: WriteRequest): Promise<ResourceResponse> {
     const scope = resolveTenantScope(request.caller.actor, request.companyId);
-    const result = await this.pipeline.update(store, { ...request, scope });
+    const result = await this.pipeline.update(resource, { ...request, scope });
     // The answer shows the record (a dry run's too), so a level-2 read is audited.
-    await this.auditReads(store, [result.record], request.caller);
+    await this.auditReads(resource, [result.record], request.caller);
     // A no-op still answers with the record's ETag; a dry run has none (nothing was stored).
-    return respond(store, { ...result, stored: !request.dryRun }, request.caller);
+    return respond(resource, { ...result, stored: !request.dryRun }, request.caller);
   }
 
-  async history(store: ResourceStore, request: ReadRequest & { limit?: string; cursor?: string }): Promise<HistoryPage> {
-    const record = await this.visible(store, request);
-    return this.audit.history(record.companyId, store.resourceName, record.id, pageSize(request.limit), request.cursor);
+  async history(resource: ResourceDefinition, request: ReadRequest & { limit?: string; cursor?: string }): Promise<HistoryPage> {
+    const record = await this.visible(resource, request);
+    const { resourceName } = resource.repository;
+    return this.audit.history(record.companyId, resourceName, record.id, pageSize(request.limit), request.cursor);
   }
 
-  private async visible(store: ResourceStore, request: ReadRequest): Promise<StoredRecord> {
+  private async visible({ repository, policy }: ResourceDefinition, request: ReadRequest): Promise<StoredRecord> {
     const scope = resolveTenantScope(request.caller.actor, request.companyId);
-    const record = await store.find(this.dataSource.manager, scope, request.id, false, request.caller);
+    const record = await repository.find(this.dataSource.manager, policy.visibility(request.caller, scope), request.id, false);
     if (!record) throw notFound();
     return record;
   }
 
   /** Level-2 (secret) records: every read of their unmasked personal data leaves an audit row. */
-  private async auditReads(store: ResourceStore, records: StoredRecord[], caller: Caller): Promise<void> {
-    if (!store.auditsRead) return;
+  private async auditReads({ repository, policy }: ResourceDefinition, records: StoredRecord[], caller: Caller): Promise<void> {
     const now = new Date();
-    for (const record of records.filter((candidate) => store.auditsRead!(candidate, caller))) {
+    for (const record of records.filter((candidate) => policy.auditsRead(candidate, caller))) {
       await this.audit.recordRead({
         companyId: record.companyId,
-        resource: store.resourceName,
+        resource: repository.resourceName,
         resourceId: record.id,
         at: now,
         actor: caller.actor,
@@ -112,18 +114,14 @@ export class ResourceService {
   }
 }
 
-function present(store: ResourceStore, record: StoredRecord, caller: Caller): JsonObject {
-  return store.present ? store.present(record, caller) : record.document;
-}
-
 /** Stored records carry ETag/Last-Modified; dry runs do not (nothing was stored). */
 function respond(
-  store: ResourceStore,
+  { policy }: ResourceDefinition,
   result: WriteResult,
   caller: Caller,
   location?: (record: StoredRecord) => string,
 ): ResourceResponse {
-  const document = present(store, result.record, caller);
+  const document = policy.view(result.record, caller);
   if (!result.stored) return new ResourceResponse(document);
   return new ResourceResponse(document, {
     version: result.record.version,

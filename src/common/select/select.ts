@@ -44,13 +44,13 @@ function addPath(schema: ResourceSchema, selection: Selection, segments: string[
   }
   if (field.freeForm) {
     // Free-form keys are data: select them exactly as written.
-    const inner: Selection = existing instanceof Map ? existing : new Map();
+    const inner: Selection = existing instanceof Map ? existing : new Map<string, Selection | true>();
     inner.set(rest.join('/'), true);
     selection.set(field.name, inner);
     return true;
   }
   if (!field.nestedSchema) return false;
-  const inner: Selection = existing instanceof Map ? existing : new Map();
+  const inner: Selection = existing instanceof Map ? existing : new Map<string, Selection | true>();
   if (!addPath(field.nestedSchema, inner, rest)) return false;
   selection.set(field.name, inner);
   return true;

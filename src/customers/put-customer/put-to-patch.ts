@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { UnreadableBody } from '../../common/http/body-parsers';
-import { badRequest, ProblemException, ProblemFieldError, unprocessable } from '../../common/http/problem.exception';
-import { parseMergePatch, PatchRequestError } from '../../common/patch';
+import { ProblemFieldError, unprocessable } from '../../common/http/problem.exception';
 import { PatchRequest } from '../../common/patch/patch-request';
-import { canonicalizeObject } from '../../common/resource/canonical-input';
+import { readFieldsObject } from '../../common/patch/write-body';
 import { JsonObject, validateDocument } from '../../common/resource/document-checks';
 import { resourceSchema } from '../../common/resource/resource-registry';
 import { CustomFieldConfig } from '../custom-fields/custom-field-config';
@@ -23,27 +21,13 @@ interface PutBody {
   [field: string]: unknown;
 }
 
-function readBody(payload: unknown, maxDepth: number): PutBody {
-  if (payload instanceof UnreadableBody) throw new ProblemException({ status: payload.status, detail: payload.detail });
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-    throw badRequest('The body must be a JSON object (seed 003 customer update).');
-  }
-  try {
-    // Bounded nesting and no `__proto__` before any recursive walk (canonicalizing, validation).
-    return canonicalizeObject(SCHEMA, parseMergePatch(payload, { maxDepth }), '') as PutBody;
-  } catch (error) {
-    if (error instanceof PatchRequestError) throw badRequest('The body is invalid.', [{ pointer: error.pointer, detail: error.detail }]);
-    throw error;
-  }
-}
-
 /**
  * Turns seed 003's PUT body into a merge patch of the customer as the caller sees it: given
  * fields are set, left-out fields stay; `customFields` set values (checked against the
  * company's configs), `accessKeys` are added and `accessKeysToDelete` removed.
  */
 export function putToPatch(payload: unknown, view: JsonObject, configs: CustomFieldConfig[], maxDepth: number): PatchRequest {
-  const body = readBody(payload, maxDepth);
+  const body = readFieldsObject(SCHEMA, payload, { maxDepth }) as PutBody;
   const problems: ProblemFieldError[] = validateDocument(SCHEMA, body);
   if (problems.length) throw unprocessable(problems);
 

@@ -1,0 +1,56 @@
+import { EntityManager } from 'typeorm';
+import { ChangeAudit } from '../../audit/audited-statement';
+import { Visibility } from '../../database/record-table';
+import { Caller } from '../http/caller';
+import { JsonObject } from './document-checks';
+
+/** A stored record as the pipeline needs it: identity, concurrency stamps and its API document. */
+export interface StoredRecord {
+  id: string;
+  companyId: string;
+  version: number;
+  updatedAt: Date;
+  document: JsonObject;
+}
+
+/** What a write is about, passed to policies and to the repository. */
+export interface WriteContext extends Caller {
+  now: Date;
+}
+
+/** A validated document to store, who stores it, and the audit row that goes with it. */
+export interface RecordWrite {
+  document: JsonObject;
+  context: WriteContext;
+  audit: ChangeAudit;
+}
+
+/** A listed record and its position for the next page's cursor. */
+export interface ListedRecord {
+  record: StoredRecord;
+  position: [string, string];
+}
+
+/**
+ * How a resource's records are stored: typed rows in, API documents out (through its
+ * DocumentMapping). No rules here: who may see what comes in as a Visibility from the policy.
+ * Every method takes the company (or the visibility that contains it).
+ */
+export interface RecordRepository {
+  /** Name in the audit log and of the company's number sequence, e.g. `customer-object`. */
+  readonly resourceName: string;
+  /** The record if visible (null: 404), its row locked for the transaction when `lock` is set. */
+  find(manager: EntityManager, visibility: Visibility, id: string, lock: boolean): Promise<StoredRecord | null>;
+  /** Inserts a new record for `companyId` with its audit row. */
+  insert(manager: EntityManager, companyId: string, write: RecordWrite): Promise<StoredRecord>;
+  /**
+   * Writes over `record`, bumping its version and stamps, with its audit row, in one statement
+   * that only matches the row while its version is still `record.version`: null when another
+   * write came first (nothing was written).
+   */
+  update(manager: EntityManager, record: StoredRecord, write: RecordWrite): Promise<StoredRecord | null>;
+  /** Up to `limit` visible records, newest first, after `after` (the previous page's last position). */
+  list(manager: EntityManager, visibility: Visibility, limit: number, after: [string, string] | undefined): Promise<ListedRecord[]>;
+  /** The document a create starts from: column defaults, null elsewhere. */
+  emptyDocument(): JsonObject;
+}

@@ -1,0 +1,43 @@
+import { DataSource } from 'typeorm';
+import { JsonObject } from '../common/resource/document-checks';
+import { DocumentMapping, serverColumn } from '../database/document-mapping';
+import { UpdateValues } from '../database/record-table';
+import { CustomerObjectResource } from './customer-object.resource';
+import { CustomerObjectEntity } from './customer-object.entity';
+
+/** Columns only an insert sets. */
+export const CUSTOMER_OBJECT_INSERT_ONLY = ['number', 'chatId', 'statusCreatedAt', 'statusCreatedBy', 'createdAt'] as const;
+type InsertOnly = (typeof CUSTOMER_OBJECT_INSERT_ONLY)[number];
+/** What a customer object document writes; the repository adds who and when. */
+export type CustomerObjectColumns = Omit<
+  UpdateValues<CustomerObjectEntity, 'id', InsertOnly>,
+  'updatedAt' | 'statusLastModifiedAt' | 'statusLastModifiedBy'
+>;
+
+/** Date-times are stored as instants and always rendered in UTC. */
+function normalizeContract(contract: unknown): JsonObject | null {
+  if (!contract || typeof contract !== 'object') return null;
+  const { startDate, endDate } = contract as { startDate?: string | null; endDate?: string | null };
+  const iso = (value?: string | null) => (value ? new Date(value).toISOString() : null);
+  return { startDate: iso(startDate), endDate: iso(endDate) };
+}
+
+/** Customer object documents (seed 000) <-> `customer_objects` rows: only the fields whose shape differs from their column. */
+export function customerObjectMapping(dataSource: DataSource): DocumentMapping<CustomerObjectEntity, CustomerObjectColumns> {
+  return new DocumentMapping<CustomerObjectEntity, CustomerObjectColumns>(dataSource, CustomerObjectEntity, CustomerObjectResource, {
+    _id: serverColumn('id'),
+    // The status code is the client's; its stamps are the server's (flat columns).
+    status: {
+      read: (row) => ({
+        status: row.status,
+        createdAt: row.statusCreatedAt.toISOString(),
+        createdBy: row.statusCreatedBy,
+        lastModifiedAt: row.statusLastModifiedAt.toISOString(),
+        lastModifiedBy: row.statusLastModifiedBy,
+      }),
+      write: (value) => ({ status: (value as { status?: number } | null)?.status ?? 0 }),
+      empty: { status: 0 },
+    },
+    contract: { read: (row) => row.contract, write: (value) => ({ contract: normalizeContract(value) }) },
+  });
+}

@@ -1,0 +1,33 @@
+import { CustomersLookup } from '../customers/customers-lookup.service';
+import { CustomerObjectsPolicy } from './customer-objects.policy';
+
+const KNOWN = '0b5f8f43-6f0e-4f57-9d3e-2d7f8f0c1a11';
+
+describe('CustomerObjectsPolicy', () => {
+  const asked: string[] = [];
+  const customers = {
+    existsInCompany: async (_manager: unknown, _companyId: string, id: string) => {
+      asked.push(id);
+      return id === KNOWN;
+    },
+  } as unknown as CustomersLookup;
+  const policy = new CustomerObjectsPolicy(customers);
+
+  beforeEach(() => (asked.length = 0));
+
+  it('accepts a customerId of a customer of the company', async () => {
+    expect(await policy.checkReferences(undefined as never, 'c', { customerId: KNOWN })).toEqual([]);
+  });
+
+  it('refuses a customerId that names no customer of the company', async () => {
+    expect(await policy.checkReferences(undefined as never, 'c', { customerId: 'other' })).toEqual([
+      { pointer: '/customerId', detail: 'is not a customer of this company' },
+    ]);
+  });
+
+  it('does not ask again about an unchanged customerId, nor about none', async () => {
+    expect(await policy.checkReferences(undefined as never, 'c', { customerId: 'gone' }, { customerId: 'gone' })).toEqual([]);
+    expect(await policy.checkReferences(undefined as never, 'c', { customerId: null })).toEqual([]);
+    expect(asked).toEqual([]);
+  });
+});

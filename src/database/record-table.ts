@@ -1,0 +1,183 @@
+import { DataSource, EntityManager, EntityTarget } from 'typeorm';
+import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { auditedWriteSql, ChangeAudit, changeAuditParameters } from '../audit/audited-statement';
+import { entityColumns } from './entity-columns';
+import { PreparedStatement } from './prepared-statement';
+
+/** A column's property name on entity E. */
+export type ColumnOf<E> = keyof E & string;
+
+/** A tenant table's entity: company, the version the optimistic write checks, creation time. */
+export interface TenantRecordEntity {
+  companyId: string;
+  version: number;
+  createdAt: Date;
+}
+
+export interface RecordTableOptions<E, I extends ColumnOf<E>, S extends ColumnOf<E>> {
+  /** Prefix of the statements' names, e.g. `customers`. */
+  name: string;
+  /** The record's id within its company (with company_id, the primary key). */
+  id: I;
+  /** Columns only an insert sets (numbers, creation stamps): an update leaves them as they are. */
+  insertOnly: readonly S[];
+  /** A column that narrows visibility to `onlyUser` when that is given (Customers: a `user` sees itself). */
+  owner?: ColumnOf<E>;
+  /** More result columns per row, SQL over the row alias `t` (Customers: the company's custom field configs). */
+  extraColumns?: string;
+}
+
+/** Which rows a caller may see: its company (null: every company, a superadmin) and, where a table has an owner, itself. */
+export interface Visibility {
+  companyId: string | null;
+  onlyUser?: string | null;
+}
+
+/** What an insert gives: every column but the version (and the id when the database generates it). */
+export type InsertValues<E, I extends ColumnOf<E>> = Omit<E, 'version' | I> & Partial<Pick<E, I>>;
+/** What an update gives: every column but the key, the version and the insert-only ones. */
+export type UpdateValues<E, I extends ColumnOf<E>, S extends ColumnOf<E>> = Omit<E, 'companyId' | 'version' | I | S>;
+
+/**
+ * The hot-path SQL of one tenant table, generated once at start from its entity's metadata:
+ * find visible (optionally FOR UPDATE), insert and version-checked update each in one
+ * statement with their audit row, and the newest-first list page. Parameters are named after
+ * the entity's properties, so no value can land in another column; rows come back keyed by
+ * property (typed as the entity), and only the table's own columns are read.
+ *
+ * The text depends on entity metadata only: no input ever becomes SQL.
+ */
+export class RecordTable<E extends TenantRecordEntity, I extends ColumnOf<E>, S extends ColumnOf<E> = never, X = unknown> {
+  private readonly selectVisible: PreparedStatement;
+  private readonly selectVisibleForUpdate: PreparedStatement;
+  private readonly insertAudited: PreparedStatement;
+  private readonly updateAudited: PreparedStatement;
+  private readonly listPage: PreparedStatement;
+  private readonly jsonb: ReadonlySet<string>;
+  private readonly owned: boolean;
+
+  constructor(dataSource: DataSource, entity: EntityTarget<E>, options: RecordTableOptions<E, I, S>) {
+    const metadata = dataSource.getMetadata(entity);
+    const quote = (name: string) => dataSource.driver.escape(name);
+    const { table, column } = entityColumns<E>(dataSource, entity);
+    const columns = metadata.columns;
+    const version = metadata.versionColumn;
+    if (!version) throw new Error(`${metadata.name} has no @VersionColumn`);
+    const idColumn = metadata.findColumnWithPropertyName(options.id)!;
+    const [companyId, id] = [column('companyId'), column(options.id)];
+    const select = [
+      ...columns.map((c) => `t.${quote(c.databaseName)} AS ${quote(c.propertyName)}`),
+      ...(options.extraColumns ? [options.extraColumns] : []),
+    ].join(', ');
+    const returning = columns.map((c) => quote(c.databaseName)).join(', ');
+    const { name } = options;
+    this.jsonb = new Set(columns.filter((c) => c.type === 'jsonb').map((c) => c.propertyName));
+    this.owned = options.owner !== undefined;
+
+    const owner = options.owner ? ` AND (:onlyUser::text IS NULL OR t.${column(options.owner)} = :onlyUser)` : '';
+    const scope = `(:companyId::uuid IS NULL OR t.${companyId} = :companyId)${owner}`;
+    const visible = `SELECT ${select} FROM ${table} t WHERE t.${id} = :id AND ${scope}`;
+    this.selectVisible = new PreparedStatement(`${name}.select`, visible);
+    this.selectVisibleForUpdate = new PreparedStatement(`${name}.select-for-update`, `${visible} FOR UPDATE OF t`);
+
+    const written = { companyId, id, version: quote(version.databaseName) };
+    const result = `SELECT ${select} FROM written t`;
+    const inserted = columns.filter((c) => !c.isGenerated && !c.isVersion);
+    this.insertAudited = new PreparedStatement(
+      `${name}.insert`,
+      auditedWriteSql(
+        dataSource,
+        `INSERT INTO ${table} (${inserted.map((c) => quote(c.databaseName)).join(', ')})
+          VALUES (${inserted.map((c) => `:${c.propertyName}`).join(', ')}) RETURNING ${returning}`,
+        written,
+        result,
+      ),
+    );
+
+    const insertOnly = new Set<string>(options.insertOnly);
+    const updated = columns.filter((c) => !c.isPrimary && !c.isVersion && !insertOnly.has(c.propertyName));
+    const versionColumn = quote(version.databaseName);
+    // Writes only over the version the pipeline read (no row: another write came first).
+    this.updateAudited = new PreparedStatement(
+      `${name}.update`,
+      auditedWriteSql(
+        dataSource,
+        `UPDATE ${table} SET ${updated.map((c) => `${quote(c.databaseName)} = :${c.propertyName}`).join(', ')},
+            ${versionColumn} = ${versionColumn} + 1
+          WHERE ${companyId} = :companyId AND ${id} = :id AND ${versionColumn} = :version RETURNING ${returning}`,
+        written,
+        result,
+      ),
+    );
+
+    const createdAt = column('createdAt');
+    this.listPage = new PreparedStatement(
+      `${name}.list`,
+      `SELECT ${select} FROM ${table} t
+        WHERE ${scope}
+          AND (:afterCreatedAt::timestamptz IS NULL OR (t.${createdAt}, t.${id}) < (:afterCreatedAt::timestamptz, :afterId::${castOf(idColumn)}))
+        ORDER BY t.${createdAt} DESC, t.${id} DESC
+        LIMIT :limit`,
+    );
+  }
+
+  /** The record if the caller may see it, its row locked for the transaction when `lock` is set. */
+  async find(manager: EntityManager, visibility: Visibility, id: E[I], lock: boolean): Promise<(E & X) | undefined> {
+    const statement = lock ? this.selectVisibleForUpdate : this.selectVisible;
+    const rows = await statement.run<Array<E & X>>(manager, { ...this.visibilityParameters(visibility), id });
+    return rows[0];
+  }
+
+  /** Inserts the row and its audit row in one statement. */
+  async insert(manager: EntityManager, values: InsertValues<E, I>, audit: ChangeAudit): Promise<E & X> {
+    const rows = await this.insertAudited.run<Array<E & X>>(manager, { ...this.columnParameters(values), ...changeAuditParameters(audit) });
+    return rows[0];
+  }
+
+  /** Writes over `version` only: undefined (nothing written, no audit row) when another write came first. */
+  async update(
+    manager: EntityManager,
+    key: { companyId: string; id: E[I]; version: number },
+    values: UpdateValues<E, I, S>,
+    audit: ChangeAudit,
+  ): Promise<(E & X) | undefined> {
+    const rows = await this.updateAudited.run<Array<E & X>>(manager, {
+      ...this.columnParameters(values),
+      ...changeAuditParameters(audit),
+      ...key,
+    });
+    return rows[0];
+  }
+
+  /** Up to `limit` visible rows, newest first, after the position (createdAt, id) of the previous page's last. */
+  async list(
+    manager: EntityManager,
+    visibility: Visibility,
+    limit: number,
+    after: { createdAt: string; id: E[I] } | undefined,
+  ): Promise<Array<E & X>> {
+    return this.listPage.run<Array<E & X>>(manager, {
+      ...this.visibilityParameters(visibility),
+      afterCreatedAt: after?.createdAt ?? null,
+      afterId: after?.id ?? null,
+      limit,
+    });
+  }
+
+  private visibilityParameters(visibility: Visibility): Record<string, unknown> {
+    return this.owned ? { companyId: visibility.companyId, onlyUser: visibility.onlyUser ?? null } : { companyId: visibility.companyId };
+  }
+
+  /** pg sends JavaScript arrays as PostgreSQL arrays: jsonb columns get JSON text (SQL NULL for null). */
+  private columnParameters(values: object): Record<string, unknown> {
+    const parameters: Record<string, unknown> = {};
+    for (const [property, value] of Object.entries(values)) {
+      parameters[property] = this.jsonb.has(property) ? (value === null || value === undefined ? null : JSON.stringify(value)) : value;
+    }
+    return parameters;
+  }
+}
+
+function castOf(column: ColumnMetadata): string {
+  return column.type === 'uuid' ? 'uuid' : 'int';
+}
