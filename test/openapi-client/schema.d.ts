@@ -225,27 +225,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/customers/custom-fields": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The company’s custom field configs */
-        get: operations["CustomFieldsController_list"];
-        put?: never;
-        /**
-         * Define a custom field for the company
-         * @description An invalid regEx, or one that could backtrack catastrophically, is 422 (values are also matched with a time limit); so is a DropDown without values and a defaultValue the config’s own rules refuse.
-         */
-        post: operations["CustomFieldsController_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/customers/{id}": {
         parameters: {
             query?: never;
@@ -313,6 +292,27 @@ export interface paths {
         get: operations["CustomersHistoryController_history"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/custom-fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The company’s custom field configs */
+        get: operations["CustomFieldsController_list"];
+        put?: never;
+        /**
+         * Define a custom field for the company
+         * @description An invalid regEx, or one that could backtrack catastrophically, is 422 (values are also matched with a time limit); so is a DropDown without values and a defaultValue the config’s own rules refuse.
+         */
+        post: operations["CustomFieldsController_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -732,50 +732,6 @@ export interface components {
             /** @description Absolute URLs built from the request */
             readonly _links?: components["schemas"]["ContactLinks"] | null;
         };
-        CustomFieldOption: {
-            /** @example Small */
-            value: string;
-        };
-        CustomFieldConfigDto: {
-            /** @description Assigned by the server */
-            readonly id?: number;
-            /** @example Number of persons */
-            name: string;
-            /** @example For how many persons is this booking? */
-            description?: string | null;
-            /** @enum {string} */
-            dataType: "TextBox" | "DropDown" | "Number" | "Date" | "CheckBox";
-            isMandatory?: boolean;
-            /** @example Please enter the number of persons */
-            mandatoryErrorMessage?: string | null;
-            maxLength?: number | null;
-            /** @description JavaScript regular expression; refused when it could backtrack catastrophically */
-            regEx?: string | null;
-            regExErrorMessage?: string | null;
-            defaultValue?: string | null;
-            /** @description The choices of a DropDown */
-            values?: components["schemas"]["CustomFieldOption"][];
-        };
-        CustomFieldConfigView: {
-            /** @description Assigned by the server */
-            readonly id?: number;
-            /** @example Number of persons */
-            name: string;
-            /** @example For how many persons is this booking? */
-            description?: string | null;
-            /** @enum {string} */
-            dataType: "TextBox" | "DropDown" | "Number" | "Date" | "CheckBox";
-            isMandatory?: boolean;
-            /** @example Please enter the number of persons */
-            mandatoryErrorMessage?: string | null;
-            maxLength?: number | null;
-            /** @description JavaScript regular expression; refused when it could backtrack catastrophically */
-            regEx?: string | null;
-            regExErrorMessage?: string | null;
-            defaultValue?: string | null;
-            /** @description The choices of a DropDown */
-            values?: components["schemas"]["CustomFieldOption"][];
-        };
         PutCustomField: {
             id?: number | null;
             value?: string | null;
@@ -931,6 +887,50 @@ export interface components {
              * @description Also accepted as: Updated.
              */
             readonly updatedAt?: string | null;
+        };
+        CustomFieldOption: {
+            /** @example Small */
+            value: string;
+        };
+        CustomFieldConfigDto: {
+            /** @description Assigned by the server */
+            readonly id?: number;
+            /** @example Number of persons */
+            name: string;
+            /** @example For how many persons is this booking? */
+            description?: string | null;
+            /** @enum {string} */
+            dataType: "TextBox" | "DropDown" | "Number" | "Date" | "CheckBox";
+            isMandatory?: boolean;
+            /** @example Please enter the number of persons */
+            mandatoryErrorMessage?: string | null;
+            maxLength?: number | null;
+            /** @description JavaScript regular expression; refused when it could backtrack catastrophically */
+            regEx?: string | null;
+            regExErrorMessage?: string | null;
+            defaultValue?: string | null;
+            /** @description The choices of a DropDown */
+            values?: components["schemas"]["CustomFieldOption"][];
+        };
+        CustomFieldConfigView: {
+            /** @description Assigned by the server */
+            readonly id?: number;
+            /** @example Number of persons */
+            name: string;
+            /** @example For how many persons is this booking? */
+            description?: string | null;
+            /** @enum {string} */
+            dataType: "TextBox" | "DropDown" | "Number" | "Date" | "CheckBox";
+            isMandatory?: boolean;
+            /** @example Please enter the number of persons */
+            mandatoryErrorMessage?: string | null;
+            maxLength?: number | null;
+            /** @description JavaScript regular expression; refused when it could backtrack catastrophically */
+            regEx?: string | null;
+            regExErrorMessage?: string | null;
+            defaultValue?: string | null;
+            /** @description The choices of a DropDown */
+            values?: components["schemas"]["CustomFieldOption"][];
         };
         ChangeActorDto: {
             sub: string;
@@ -3698,312 +3698,6 @@ export interface operations {
             };
         };
     };
-    CustomFieldsController_list: {
-        parameters: {
-            query?: {
-                /** @description Superadmin: the company */
-                companyId?: string;
-            };
-            header?: {
-                /** @description IANA zone (e.g. Europe/Helsinki) for date-times in the answer; also `SO-Timezone` (seed 002). Unknown: 400. */
-                "Time-Zone"?: string;
-                /** @description Echoed in the answer; generated when absent */
-                "X-Request-Id"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    /** @description The request id: echoed from the request or generated */
-                    "X-Request-Id"?: string;
-                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CustomFieldConfigView"][];
-                    "application/xml": components["schemas"]["CustomFieldConfigView"][];
-                    "text/xml": components["schemas"]["CustomFieldConfigView"][];
-                };
-            };
-            /** @description A superadmin without ?companyId= */
-            400: {
-                headers: {
-                    /** @description The request id: echoed from the request or generated */
-                    "X-Request-Id"?: string;
-                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                    "application/problem+xml": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description No or invalid bearer token ("Authentication credentials were not provided" / "Invalid token") */
-            401: {
-                headers: {
-                    /** @description Bearer challenge (RFC 6750) */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request id: echoed from the request or generated */
-                    "X-Request-Id"?: string;
-                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                    "application/problem+xml": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The token lacks the scope or role this call needs */
-            403: {
-                headers: {
-                    /** @description The request id: echoed from the request or generated */
-                    "X-Request-Id"?: string;
-                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                    "application/problem+xml": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description A foreign ?companyId= */
-            404: {
-                headers: {
-                    /** @description The request id: echoed from the request or generated */
-                    "X-Request-Id"?: string;
-                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                    "application/problem+xml": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The Accept header names no media type this service produces (JSON, XML) */
-            406: {
-                headers: {
-                    /** @description The request id: echoed from the request or generated */
-                    "X-Request-Id"?: string;
-                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                    "application/problem+xml": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Rate limited (per token and per IP) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description The request id: echoed from the request or generated */
-                    "X-Request-Id"?: string;
-                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                    "application/problem+xml": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The database is down or too slow; nothing was stored unless said otherwise (API.md §1.10) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description The request id: echoed from the request or generated */
-                    "X-Request-Id"?: string;
-                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                    "application/problem+xml": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    CustomFieldsController_create: {
-        parameters: {
-            query?: {
-                /** @description Superadmin: the company */
-                companyId?: string;
-            };
-            header?: {
-                /** @description IANA zone (e.g. Europe/Helsinki) for date-times in the answer; also `SO-Timezone` (seed 002). Unknown: 400. */
-                "Time-Zone"?: string;
-                /** @description Echoed in the answer; generated when absent */
-                "X-Request-Id"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CustomFieldConfigDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    /** @description The request id: echoed from the request or generated */
-                    "X-Request-Id"?: string;
-                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CustomFieldConfigView"];
-                    "application/xml": components["schemas"]["CustomFieldConfigView"];
-                    "text/xml": components["schemas"]["CustomFieldConfigView"];
-                };
-            };
-            /** @description Unknown field or malformed JSON; a superadmin without ?companyId= */
-            400: {
-                headers: {
-                    /** @description The request id: echoed from the request or generated */
-                    "X-Request-Id"?: string;
-                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                    "application/problem+xml": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description No or invalid bearer token ("Authentication credentials were not provided" / "Invalid token") */
-            401: {
-                headers: {
-                    /** @description Bearer challenge (RFC 6750) */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request id: echoed from the request or generated */
-                    "X-Request-Id"?: string;
-                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                    "application/problem+xml": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The token lacks the scope or role this call needs */
-            403: {
-                headers: {
-                    /** @description The request id: echoed from the request or generated */
-                    "X-Request-Id"?: string;
-                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                    "application/problem+xml": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description A foreign ?companyId= */
-            404: {
-                headers: {
-                    /** @description The request id: echoed from the request or generated */
-                    "X-Request-Id"?: string;
-                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                    "application/problem+xml": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The Accept header names no media type this service produces (JSON, XML) */
-            406: {
-                headers: {
-                    /** @description The request id: echoed from the request or generated */
-                    "X-Request-Id"?: string;
-                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                    "application/problem+xml": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not JSON */
-            415: {
-                headers: {
-                    /** @description The request id: echoed from the request or generated */
-                    "X-Request-Id"?: string;
-                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                    "application/problem+xml": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Invalid config: bad or unsafe regEx, DropDown without values, defaultValue its own rules refuse */
-            422: {
-                headers: {
-                    /** @description The request id: echoed from the request or generated */
-                    "X-Request-Id"?: string;
-                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                    "application/problem+xml": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Rate limited (per token and per IP) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description The request id: echoed from the request or generated */
-                    "X-Request-Id"?: string;
-                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                    "application/problem+xml": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The database is down or too slow; nothing was stored unless said otherwise (API.md §1.10) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description The request id: echoed from the request or generated */
-                    "X-Request-Id"?: string;
-                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                    "application/problem+xml": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
     CustomersController_get: {
         parameters: {
             query?: {
@@ -5382,6 +5076,312 @@ export interface operations {
             };
             /** @description The Accept header names no media type this service produces (JSON, XML) */
             406: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (per token and per IP) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The database is down or too slow; nothing was stored unless said otherwise (API.md §1.10) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CustomFieldsController_list: {
+        parameters: {
+            query?: {
+                /** @description Superadmin: the company */
+                companyId?: string;
+            };
+            header?: {
+                /** @description IANA zone (e.g. Europe/Helsinki) for date-times in the answer; also `SO-Timezone` (seed 002). Unknown: 400. */
+                "Time-Zone"?: string;
+                /** @description Echoed in the answer; generated when absent */
+                "X-Request-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomFieldConfigView"][];
+                    "application/xml": components["schemas"]["CustomFieldConfigView"][];
+                    "text/xml": components["schemas"]["CustomFieldConfigView"][];
+                };
+            };
+            /** @description A superadmin without ?companyId= */
+            400: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No or invalid bearer token ("Authentication credentials were not provided" / "Invalid token") */
+            401: {
+                headers: {
+                    /** @description Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The token lacks the scope or role this call needs */
+            403: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A foreign ?companyId= */
+            404: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The Accept header names no media type this service produces (JSON, XML) */
+            406: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (per token and per IP) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The database is down or too slow; nothing was stored unless said otherwise (API.md §1.10) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CustomFieldsController_create: {
+        parameters: {
+            query?: {
+                /** @description Superadmin: the company */
+                companyId?: string;
+            };
+            header?: {
+                /** @description IANA zone (e.g. Europe/Helsinki) for date-times in the answer; also `SO-Timezone` (seed 002). Unknown: 400. */
+                "Time-Zone"?: string;
+                /** @description Echoed in the answer; generated when absent */
+                "X-Request-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomFieldConfigDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomFieldConfigView"];
+                    "application/xml": components["schemas"]["CustomFieldConfigView"];
+                    "text/xml": components["schemas"]["CustomFieldConfigView"];
+                };
+            };
+            /** @description Unknown field or malformed JSON; a superadmin without ?companyId= */
+            400: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No or invalid bearer token ("Authentication credentials were not provided" / "Invalid token") */
+            401: {
+                headers: {
+                    /** @description Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The token lacks the scope or role this call needs */
+            403: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A foreign ?companyId= */
+            404: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The Accept header names no media type this service produces (JSON, XML) */
+            406: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not JSON */
+            415: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Invalid config: bad or unsafe regEx, DropDown without values, defaultValue its own rules refuse */
+            422: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
                     "X-Request-Id"?: string;
