@@ -6,9 +6,10 @@ export const BENCH_JWT_SECRET = 'bench-only-jwt-secret-0123456789abcdefghijklmno
 
 /**
  * The built app (`npm run build` first), as in production; migrations run while it starts.
- * `nodeArgs` go before the entry point (BENCH_APP_NODE_ARGS, e.g. `--cpu-prof`).
+ * `nodeArgs` go before the entry point (BENCH_APP_NODE_ARGS, e.g. `--cpu-prof`); `webhooks`
+ * lets it deliver to the bench's loopback receiver.
  */
-export async function startAppServer(databaseUrl: string, nodeArgs: string[] = []): Promise<ServerProcess> {
+export async function startAppServer(databaseUrl: string, nodeArgs: string[] = [], webhooks = false): Promise<ServerProcess> {
   const entry = resolve(__dirname, '..', 'dist/src/main.js');
   const port = await findFreePort();
   const child = spawnNode('app', [...nodeArgs, entry], {
@@ -23,6 +24,8 @@ export async function startAppServer(databaseUrl: string, nodeArgs: string[] = [
     LOG_LEVEL: 'warn',
     RATE_LIMIT_PER_IP: '100000000',
     RATE_LIMIT_PER_TOKEN: '100000000',
+    // The bench's receiver listens on loopback over plain HTTP.
+    ...(webhooks ? { WEBHOOK_ALLOW_HTTP: 'true', WEBHOOK_ALLOW_PRIVATE: 'true' } : {}),
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   const server: ServerProcess = { name: 'app', pid: child.pid!, baseUrl, stop: () => stopChild(child) };

@@ -12,6 +12,8 @@ export interface BenchOptions {
   appNodeArgs: string[];
   companies: number;
   objectsPerCompany: number;
+  /** One webhook subscription per company to a local receiver (BENCH_WEBHOOKS=1): the outbox on the hot path. */
+  webhooks: boolean;
   /** The app's default DATABASE_POOL_SIZE; the raw baseline uses the same. */
   poolSize: number;
 }
@@ -30,6 +32,7 @@ export function readOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions 
     connections: positiveInteger(env, 'BENCH_CONNECTIONS', 16),
     databaseUrl: env.BENCH_DATABASE_URL?.trim() || undefined,
     appNodeArgs: (env.BENCH_APP_NODE_ARGS ?? '').split(/\s+/).filter(Boolean),
+    webhooks: env.BENCH_WEBHOOKS === '1' || env.BENCH_WEBHOOKS === 'true',
     companies: 10,
     objectsPerCompany: 1000,
     poolSize: 10,

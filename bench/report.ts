@@ -51,6 +51,7 @@ export function buildSummary(run: RunResults) {
       seededObjects: run.seededObjects,
       companies: run.options.companies,
       poolSize: run.options.poolSize,
+      webhooks: run.options.webhooks,
       database: run.options.databaseUrl ? 'BENCH_DATABASE_URL' : 'embedded',
     },
     scenarios: run.scenarios,

@@ -16,6 +16,7 @@ import { buildSummary, writeSummary } from './report';
 import { appScenarios, rawScenario, rawVersionedScenario } from './scenarios';
 import { seedObjects } from './seed';
 import { adminTokens } from './tokens';
+import { startBenchReceiver, subscribeAll } from './webhook-receiver';
 
 async function run(cleanup: Cleanup): Promise<void> {
   const options = readOptions();
@@ -28,12 +29,18 @@ async function run(cleanup: Cleanup): Promise<void> {
   cleanup.add('database', () => database.stop());
 
   log('starting the built app (migrations run at start-up)');
-  const app = await startAppServer(database.url, options.appNodeArgs);
+  const app = await startAppServer(database.url, options.appNodeArgs, options.webhooks);
   cleanup.add('app', () => app.stop());
 
   log(`seeding ${options.companies * options.objectsPerCompany} customer objects over ${options.companies} companies`);
   const seed = await seedObjects(database.url, options.companies, options.objectsPerCompany);
   const tokens = adminTokens(BENCH_JWT_SECRET, seed.companies);
+  const receiver = options.webhooks ? await startBenchReceiver() : undefined;
+  if (receiver) {
+    cleanup.add('webhook receiver', () => receiver.stop());
+    log('subscribing every company to a loopback webhook receiver (BENCH_WEBHOOKS)');
+    await subscribeAll(app.baseUrl, tokens, receiver.url);
+  }
 
   log('starting the raw baseline server');
   const raw = await startRawServer(database.url, options.poolSize);
@@ -62,6 +69,7 @@ async function run(cleanup: Cleanup): Promise<void> {
       raw: { rssIdleMb: idle.raw, rssMaxMb: Math.max(idle.raw, rawBaseline.serverRssMaxMb, rawVersioned.serverRssMaxMb) },
     },
   });
+  if (receiver) log(`webhook deliveries acknowledged during the run: ${receiver.deliveries()}`);
   process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   const file = await writeSummary(summary);
   log(`summary written to ${relative(process.cwd(), file)}; meetsTarget: ${summary.meetsTarget}`);
