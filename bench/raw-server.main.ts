@@ -27,8 +27,9 @@ const UPDATE = {
 };
 const AUDIT = {
   name: 'raw-audit',
-  text: `INSERT INTO audit_log (company_id, resource, resource_id, at, actor_sub, actor_role, request_id, kind, ops)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+  // version and change: what the change feed needs of every change row, as the app writes them.
+  text: `INSERT INTO audit_log (company_id, resource, resource_id, at, actor_sub, actor_role, request_id, kind, ops, version, change)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'updated')`,
 };
 
 const SELECT_UNLOCKED = {
@@ -41,8 +42,8 @@ const UPDATE_AUDITED = {
            UPDATE customer_objects SET description = $4, rating = $5, version = version + 1, updated_at = now()
            WHERE company_id = $1 AND id = $2 AND version = $3 RETURNING *),
          audited AS (
-           INSERT INTO audit_log (company_id, resource, resource_id, at, actor_sub, actor_role, request_id, kind, ops)
-           SELECT company_id, 'customer-object', id::text, now(), 'bench-raw', 'admin', $6, 'change', $7 FROM written)
+           INSERT INTO audit_log (company_id, resource, resource_id, at, actor_sub, actor_role, request_id, kind, ops, version, change)
+           SELECT company_id, 'customer-object', id::text, now(), 'bench-raw', 'admin', $6, 'change', $7, version, 'updated' FROM written)
          SELECT * FROM written`,
 };
 
@@ -71,7 +72,18 @@ async function patch(client: PoolClient, params: Params, body: Body): Promise<Re
     ];
     await client.query({
       ...AUDIT,
-      values: [params.companyId, 'customer-object', params.id, new Date(), 'bench-raw', 'admin', randomUUID(), 'change', JSON.stringify(ops)],
+      values: [
+        params.companyId,
+        'customer-object',
+        params.id,
+        new Date(),
+        'bench-raw',
+        'admin',
+        randomUUID(),
+        'change',
+        JSON.stringify(ops),
+        (updated.rows[0] as { version: number }).version,
+      ],
     });
     await client.query('COMMIT');
     return updated.rows[0] as Record<string, unknown>;
