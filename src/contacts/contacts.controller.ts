@@ -2,6 +2,7 @@ import { ApiHeader } from '@nestjs/swagger';
 import { HistoryController, ResourceController, ResourceRoutes } from '../common/resource/resource-controllers';
 import { ContactResource } from './contact.resource';
 import { ContactsDefinition } from './contacts.definition';
+import { CONTACT_FILTERS } from './contact.filters';
 
 /** Seed 002: SuperOffice-style contacts. `user` may read, not write. */
 const ROUTES: ResourceRoutes = {
@@ -11,6 +12,7 @@ const ROUTES: ResourceRoutes = {
   definition: ContactsDefinition,
   scopes: { read: 'contacts:read', write: 'contacts:write' },
   writers: ['admin', 'superadmin'],
+  filters: CONTACT_FILTERS,
   noun: 'contact',
   patchExamples: { merge: { Department: 'foo' }, jsonPatch: [{ op: 'replace', path: '/Department', value: 'foo' }] },
 };

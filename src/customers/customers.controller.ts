@@ -14,6 +14,7 @@ import { CustomerResource } from './customer.resource';
 import { CustomersService } from './customers.service';
 import { CustomersDefinition } from './customers.definition';
 import { CustomerPutRequest } from './put-customer/customer-put.request';
+import { CUSTOMER_FILTERS } from './customer.filters';
 
 const SEED_003_PUT = {
   Firstname: 'Anna',
@@ -48,6 +49,7 @@ const ROUTES: ResourceRoutes = {
   scopes: { read: 'customers:read', write: 'customers:write' },
   // A user may PATCH its own customer (the store hides every other one: 404).
   writers: ['user', 'admin', 'superadmin'],
+  filters: CUSTOMER_FILTERS,
   noun: 'customer',
   patchExamples: {
     merge: { telNumber1: '+358401234567', notes: 'Prefers mornings' },

@@ -40,6 +40,10 @@ export class CustomersPolicy extends ResourcePolicy {
     this.access.authorizeChange(change);
   }
 
+  override mayMatchProtected(caller: Caller): boolean {
+    return this.access.mayMatchProtected(caller.actor);
+  }
+
   override auditsRead(record: StoredRecord, caller: Caller): boolean {
     return this.access.readIsAudited(record, caller.actor);
   }

@@ -10,7 +10,9 @@ import {
   ApiResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
+import { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { ProblemDto } from '../http/problem.dto';
+import { ListFilter } from './list-filters';
 import { ACCEPT_PATCH } from '../patch/patch-request';
 
 /** OpenAPI for the routes every resource has; one place, so the documents agree. */
@@ -53,14 +55,30 @@ export const ApiGet = (type: Type, summary: string) =>
     ...commonErrors,
   );
 
-export const ApiList = (type: Type, summary: string) =>
+const FILTER_SCHEMAS: Record<ListFilter['kind'], SchemaObject> = {
+  text: { type: 'string', minLength: 1, maxLength: 1000 },
+  'exact-text': { type: 'string', minLength: 1, maxLength: 1000 },
+  integer: { type: 'integer', minimum: 0, maximum: 2147483647 },
+  boolean: { type: 'boolean' },
+  uuid: { type: 'string', format: 'uuid' },
+  'date-time': { type: 'string', format: 'date-time' },
+};
+
+export const ApiList = (type: Type, summary: string, filters: readonly ListFilter[]) =>
   applyDecorators(
     ApiExtraModels(ProblemDto, type),
-    ApiOperation({ summary, description: 'Tenant scoped; masked like single reads. `nextCursor` is null on the last page.' }),
+    ApiOperation({
+      summary,
+      description:
+        'Tenant scoped; masked like single reads. `nextCursor` is null on the last page. Filters (API.md §6) combine with ' +
+        'AND; text filters match case-insensitively, each is served by an index. A cursor is only valid with the filters of ' +
+        'the page it came from (400 otherwise). Any other query parameter is 400 naming it.',
+    }),
     companyQuery,
     selectQuery,
     ApiQuery({ name: 'limit', required: false, description: '1..200, default 50' }),
-    ApiQuery({ name: 'cursor', required: false, description: 'Opaque; the nextCursor of the previous page' }),
+    ApiQuery({ name: 'cursor', required: false, description: 'Opaque; the nextCursor of the previous page, with the same filters' }),
+    ...filters.map((filter) => ApiQuery({ name: filter.name, required: false, description: filter.description, schema: FILTER_SCHEMAS[filter.kind] })),
     ApiResponse({
       status: 200,
       schema: {
@@ -71,7 +89,7 @@ export const ApiList = (type: Type, summary: string) =>
         },
       },
     }),
-    problem(400, 'Bad limit, cursor or $select'),
+    problem(400, 'Bad limit, cursor, filter value or $select; an unknown query parameter; a cursor of other filters'),
     ...commonErrors,
   );
 

@@ -7,6 +7,7 @@ import { Caller, CurrentCaller } from '../http/caller';
 import { DryRun } from '../http/dry-run.decorator';
 import { PatchBody } from '../patch/patch-body.decorator';
 import { PatchBody as PatchBodyValue } from '../patch/patch-request';
+import { ListFilter } from './list-filters';
 import { ApiCreate, ApiGet, ApiHistory, ApiList, ApiPatch } from './resource-api.decorators';
 import { ResourcePage, ResourceResponse } from './resource-response';
 import { ResourceDefinition } from './resource-policy';
@@ -27,6 +28,8 @@ export interface ResourceRoutes {
   writers: Role[];
   /** Singular name for the OpenAPI summaries, e.g. `customer object`. */
   noun: string;
+  /** The filters its list takes (API.md §6), documented as query parameters. */
+  filters: readonly ListFilter[];
   /** The seed's PATCH examples for the OpenAPI document. */
   patchExamples?: { merge?: unknown; jsonPatch?: unknown };
 }
@@ -63,14 +66,9 @@ export function ResourceController(routes: ResourceRoutes) {
 
     @Get()
     @RequireScope(routes.scopes.read)
-    @ApiList(routes.type, `List ${routes.noun}s, newest first`)
-    list(
-      @CurrentCaller() caller: Caller,
-      @Query('companyId') companyId?: string,
-      @Query('limit') limit?: string,
-      @Query('cursor') cursor?: string,
-    ): Promise<ResourcePage> {
-      return this.resources.list(this.resource, { caller, companyId, limit, cursor });
+    @ApiList(routes.type, `List ${routes.noun}s, newest first`, routes.filters)
+    list(@CurrentCaller() caller: Caller, @Query() query: Record<string, unknown>): Promise<ResourcePage> {
+      return this.resources.list(this.resource, { caller, query });
     }
 
     @Get(':id')
