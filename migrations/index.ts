@@ -4,6 +4,7 @@ import { CreateCustomerObjects1732262600000 } from './1732262600000-create-custo
 import { CreateContacts1732262700000 } from './1732262700000-create-contacts';
 import { CreateCustomers1732262800000 } from './1732262800000-create-customers';
 import { ListFilterIndexes1732263400000 } from './1732263400000-list-filter-indexes';
+import { CustomerErasure1732263500000 } from './1732263500000-customer-erasure';
 
 /** Every migration, oldest first. Listed explicitly so the app, the CLI and Jest load the same set. */
 export const ALL_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const ALL_MIGRATIONS = [
   CreateContacts1732262700000,
   CreateCustomers1732262800000,
   ListFilterIndexes1732263400000,
+  CustomerErasure1732263500000,
 ];

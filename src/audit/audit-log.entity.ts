@@ -5,7 +5,7 @@ import type { PatchOperation } from '../common/patch';
 @Entity({ name: 'audit_log' })
 // History of one record, newest first (id DESC in the migration).
 @Index('audit_log_record_idx', ['companyId', 'resource', 'resourceId', 'id'])
-@Check('audit_log_kind_check', `kind IN ('change', 'read')`)
+@Check('audit_log_kind_check', `kind IN ('change', 'read', 'erased')`)
 export class AuditLogEntity {
   @PrimaryColumn({ type: 'uuid' }) companyId!: string;
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' }) id!: string;
@@ -15,6 +15,9 @@ export class AuditLogEntity {
   @Column({ type: 'text' }) actorSub!: string;
   @Column({ type: 'text' }) actorRole!: string;
   @Column({ type: 'text' }) requestId!: string;
-  @Column({ type: 'text', default: 'change' }) kind!: 'change' | 'read';
+  /** 'erased': a GDPR erasure (API.md §6), a change whose ops carry no values. */
+  @Column({ type: 'text', default: 'change' }) kind!: 'change' | 'read' | 'erased';
+  /** Why (erasures only). */
+  @Column({ type: 'text', nullable: true }) reason!: string | null;
   @Column({ type: 'jsonb' }) ops!: PatchOperation[];
 }

@@ -67,6 +67,7 @@ export class AuditService {
       requestId: ':requestId',
       kind: `'read'`,
       ops: `'[]'`,
+      reason: 'NULL',
     };
     this.insertRead = new PreparedStatement(
       'audit.insert-read',

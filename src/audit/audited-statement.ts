@@ -12,11 +12,14 @@ export interface ChangeAudit {
   requestId: string;
   /** The RFC 6902 diff before → after, GDPR values already redacted. */
   ops: PatchOperation[];
+  /** 'erased' for a GDPR erasure (API.md §6), with its reason; otherwise a change. */
+  kind?: 'change' | 'erased';
+  reason?: string;
 }
 
 /** The named parameters an audited write binds for its audit row. */
 export type ChangeAuditParameters = Record<
-  'auditResource' | 'auditAt' | 'auditActorSub' | 'auditActorRole' | 'auditRequestId' | 'auditOps',
+  'auditResource' | 'auditAt' | 'auditActorSub' | 'auditActorRole' | 'auditRequestId' | 'auditOps' | 'auditKind' | 'auditReason',
   unknown
 >;
 
@@ -28,6 +31,8 @@ export function changeAuditParameters(audit: ChangeAudit): ChangeAuditParameters
     auditActorRole: audit.actor.role,
     auditRequestId: audit.requestId,
     auditOps: JSON.stringify(audit.ops),
+    auditKind: audit.kind ?? 'change',
+    auditReason: audit.reason ?? null,
   };
 }
 
@@ -54,8 +59,9 @@ export function auditedWriteSql(
     actorSub: ':auditActorSub',
     actorRole: ':auditActorRole',
     requestId: ':auditRequestId',
-    kind: `'change'`,
+    kind: ':auditKind::text',
     ops: ':auditOps',
+    reason: ':auditReason::text',
   };
   const columns = Object.keys(values).map((property) => column(property as keyof AuditLogEntity));
   return `WITH written AS (${write}),

@@ -73,6 +73,8 @@ export class CustomerEntity {
   @Column({ type: 'jsonb', default: () => "'{}'" }) customFieldValues!: Record<string, string>;
   @Column({ type: 'jsonb', nullable: true }) customProperties!: Record<string, string> | null;
   @Column({ type: 'jsonb', default: () => "'[]'" }) accessKeys!: StoredAccessKey[];
+  /** Set when the customer was anonymised (API.md §6); later writes are 409. */
+  @Column({ type: 'timestamptz', nullable: true }) erasedAt!: Date | null;
   @VersionColumn({ type: 'integer', default: 1 }) version!: number;
   @Column({ type: 'timestamptz' }) createdAt!: Date;
   @Column({ type: 'timestamptz' }) updatedAt!: Date;

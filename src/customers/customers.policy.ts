@@ -8,6 +8,7 @@ import { Visibility } from '../database/record-table';
 import { TenantScope } from '../tenancy/tenant-scope';
 import { cutDateTimesToDates } from './calendar-dates';
 import { CustomerAccessPolicy } from './customer-access.policy';
+import { assertNotErased } from './gdpr/erased';
 
 /**
  * Customers' rules at each step of the pipeline: who sees and changes what is decided by
@@ -28,6 +29,7 @@ export class CustomersPolicy extends ResourcePolicy {
   }
 
   override authorizeOperations(caller: Caller, view: JsonObject, operations: PatchOperation[]): void {
+    assertNotErased(view);
     this.access.authorizeReads(view, operations);
     this.access.authorizeSelfOperations(caller.actor, view, operations);
   }

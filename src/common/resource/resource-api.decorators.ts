@@ -17,7 +17,7 @@ import { ACCEPT_PATCH } from '../patch/patch-request';
 
 /** OpenAPI for the routes every resource has; one place, so the documents agree. */
 
-const problem = (status: number, description: string) =>
+export const problem = (status: number, description: string) =>
   ApiResponse({ status, description, content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } } });
 
 const commonErrors = [
@@ -27,7 +27,7 @@ const commonErrors = [
   problem(429, 'Rate limited; see Retry-After'),
 ];
 
-const companyQuery = ApiQuery({
+export const companyQuery = ApiQuery({
   name: 'companyId',
   required: false,
   description: 'Superadmin: the company to act on. Admin/user: blank or their own (another is 404).',
