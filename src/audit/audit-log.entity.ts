@@ -5,7 +5,7 @@ import type { PatchOperation } from '../common/patch';
 @Entity({ name: 'audit_log' })
 // History of one record, newest first (id DESC in the migration).
 @Index('audit_log_record_idx', ['companyId', 'resource', 'resourceId', 'id'])
-@Check('audit_log_kind_check', `kind IN ('change', 'read')`)
+@Check('audit_log_kind_check', `kind IN ('change', 'read', 'erased')`)
 @Check('audit_log_change_check', `change IN ('created', 'updated', 'erased')`)
 // A change row without its change kind would silently be missing from the change feed.
 @Check('audit_log_change_kind', `(kind = 'read') = (change IS NULL)`)
@@ -20,7 +20,10 @@ export class AuditLogEntity {
   @Column({ type: 'text' }) actorSub!: string;
   @Column({ type: 'text' }) actorRole!: string;
   @Column({ type: 'text' }) requestId!: string;
-  @Column({ type: 'text', default: 'change' }) kind!: 'change' | 'read';
+  /** 'erased': a GDPR erasure (API.md §6), a change whose ops carry no values. */
+  @Column({ type: 'text', default: 'change' }) kind!: 'change' | 'read' | 'erased';
+  /** Why (erasures only). */
+  @Column({ type: 'text', nullable: true }) reason!: string | null;
   @Column({ type: 'jsonb' }) ops!: PatchOperation[];
   /** The writing transaction (its xid8 as a bigint); the default is evaluated inside that transaction. */
   @Column({ type: 'bigint', default: () => 'current_xact_id_bigint()' }) xactId!: string;

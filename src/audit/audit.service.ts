@@ -69,6 +69,7 @@ export class AuditService {
       ops: `'[]'`,
       version: 'NULL',
       change: 'NULL',
+      reason: 'NULL',
     };
     this.insertRead = new PreparedStatement(
       'audit.insert-read',

@@ -12,11 +12,14 @@ export interface ChangeAudit {
   requestId: string;
   /** The RFC 6902 diff before → after, GDPR values already redacted. */
   ops: PatchOperation[];
+  /** 'erased' for a GDPR erasure (API.md §6), with its reason; otherwise a change. */
+  kind?: 'change' | 'erased';
+  reason?: string;
 }
 
 /** The named parameters an audited write binds for its audit row. */
 export type ChangeAuditParameters = Record<
-  'auditResource' | 'auditAt' | 'auditActorSub' | 'auditActorRole' | 'auditRequestId' | 'auditOps',
+  'auditResource' | 'auditAt' | 'auditActorSub' | 'auditActorRole' | 'auditRequestId' | 'auditOps' | 'auditKind' | 'auditReason',
   unknown
 >;
 
@@ -28,6 +31,8 @@ export function changeAuditParameters(audit: ChangeAudit): ChangeAuditParameters
     auditActorRole: audit.actor.role,
     auditRequestId: audit.requestId,
     auditOps: JSON.stringify(audit.ops),
+    auditKind: audit.kind ?? 'change',
+    auditReason: audit.reason ?? null,
   };
 }
 
@@ -55,12 +60,14 @@ export function auditedWriteSql(
     actorSub: ':auditActorSub',
     actorRole: ':auditActorRole',
     requestId: ':auditRequestId',
-    kind: `'change'`,
+    kind: ':auditKind::text',
     ops: ':auditOps',
     // The change feed's version and kind come from the written row: every table starts a record
     // at version 1 (its column default) and each update adds one, so version 1 is the create.
     version: `${written.version}`,
-    change: `CASE WHEN ${written.version} = 1 THEN 'created' ELSE 'updated' END`,
+    // An erasure is a change the feed announces as `erased` (customer.erased webhooks).
+    change: `CASE WHEN :auditKind::text = 'erased' THEN 'erased' WHEN ${written.version} = 1 THEN 'created' ELSE 'updated' END`,
+    reason: ':auditReason::text',
   };
   const columns = Object.keys(values).map((property) => column(property as keyof AuditLogEntity));
   return `WITH written AS (${write}),

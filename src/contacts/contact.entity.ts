@@ -15,6 +15,11 @@ export interface StoredInterest {
 @Entity({ name: 'contacts' })
 @Index('contacts_contact_id_idx', ['contactId'])
 @Index('contacts_newest_idx', ['companyId', 'createdAt', 'contactId'])
+@Index('contacts_updated_idx', ['companyId', 'updatedAt'])
+// Expression indexes (lower(column)) of the list filters, created by migration list-filter-indexes: TypeORM cannot state them.
+@Index('contacts_name_lower_idx', { synchronize: false })
+@Index('contacts_org_nr_lower_idx', { synchronize: false })
+@Index('contacts_department_lower_idx', { synchronize: false })
 export class ContactEntity {
   @PrimaryColumn({ type: 'uuid' }) companyId!: string;
   @PrimaryGeneratedColumn('identity', { type: 'integer', generatedIdentity: 'ALWAYS' }) contactId!: number;

@@ -1,6 +1,7 @@
 import { HistoryController, ResourceController, ResourceRoutes } from '../common/resource/resource-controllers';
 import { ContactResource } from './contact.resource';
 import { ContactsDefinition } from './contacts.definition';
+import { CONTACT_FILTERS } from './contact.filters';
 
 /** Seed 002: SuperOffice-style contacts. `user` may read, not write. */
 const ROUTES: ResourceRoutes = {
@@ -10,6 +11,7 @@ const ROUTES: ResourceRoutes = {
   definition: ContactsDefinition,
   scopes: { read: 'contacts:read', write: 'contacts:write' },
   writers: ['admin', 'superadmin'],
+  filters: CONTACT_FILTERS,
   noun: 'contact',
   // Seed 002's own sample: its PascalCase path binds because paths are case-insensitive.
   patchExamples: { merge: { department: 'foo' }, jsonPatch: [{ op: 'replace', path: '/Department', value: 'foo' }] },

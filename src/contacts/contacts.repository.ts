@@ -3,12 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { invalidCursor } from '../common/pagination/page';
 import { JsonObject } from '../common/resource/document-checks';
+import { FilterValues } from '../common/resource/list-filters';
 import { ListedRecord, RecordRepository, RecordWrite, StoredRecord } from '../common/resource/record-repository';
 import { DocumentMapping } from '../database/document-mapping';
 import { RecordTable, Visibility } from '../database/record-table';
 import { ReferenceListsService } from '../reference-lists/reference-lists.service';
 import { ContactEntity } from './contact.entity';
 import { CONTACT_INSERT_ONLY, ContactColumns, contactMapping } from './contact.mapping';
+import { CONTACT_FILTERS } from './contact.filters';
 
 const MAX_INT32 = 2147483647;
 
@@ -21,6 +23,7 @@ function contactIdOf(raw: string): number | undefined {
 /** Storage of contacts (seed 002): `contacts` rows in, documents out; reference names come from memory. */
 @Injectable()
 export class ContactsRepository implements RecordRepository {
+  readonly filters = CONTACT_FILTERS;
   readonly resourceName = 'contact';
   private readonly table: RecordTable<ContactEntity, 'contactId', (typeof CONTACT_INSERT_ONLY)[number]>;
   private readonly mapping: DocumentMapping<ContactEntity, ContactColumns>;
@@ -29,7 +32,7 @@ export class ContactsRepository implements RecordRepository {
     @InjectDataSource() dataSource: DataSource,
     lists: ReferenceListsService,
   ) {
-    this.table = new RecordTable(dataSource, ContactEntity, { name: 'contacts', id: 'contactId', insertOnly: CONTACT_INSERT_ONLY });
+    this.table = new RecordTable(dataSource, ContactEntity, { name: 'contacts', id: 'contactId', insertOnly: CONTACT_INSERT_ONLY, filters: CONTACT_FILTERS });
     this.mapping = contactMapping(dataSource, lists);
   }
 
@@ -53,10 +56,17 @@ export class ContactsRepository implements RecordRepository {
     return row ? this.toRecord(row) : null;
   }
 
-  async list(manager: EntityManager, visibility: Visibility, limit: number, after?: [string, string]): Promise<ListedRecord[]> {
+  async list(
+    manager: EntityManager,
+    visibility: Visibility,
+    limit: number,
+    after: [string, string] | undefined,
+    filters: FilterValues,
+    mayMatchProtected: boolean,
+  ): Promise<ListedRecord[]> {
     const afterId = after && contactIdOf(after[1]);
     if (after && (Number.isNaN(Date.parse(after[0])) || afterId === undefined)) throw invalidCursor();
-    const rows = await this.table.list(manager, visibility, limit, after && { createdAt: after[0], id: afterId! });
+    const rows = await this.table.list(manager, visibility, limit, after && { createdAt: after[0], id: afterId! }, filters, mayMatchProtected);
     return rows.map((row) => ({ record: this.toRecord(row), position: [row.createdAt.toISOString(), String(row.contactId)] }));
   }
 

@@ -10,6 +10,10 @@ type Json = Record<string, unknown>;
 @Unique('customer_objects_company_id_number_key', ['companyId', 'number'])
 @Index('customer_objects_id_idx', ['id'])
 @Index('customer_objects_newest_idx', ['companyId', 'createdAt', 'id'])
+@Index('customer_objects_updated_idx', ['companyId', 'updatedAt'])
+@Index('customer_objects_customer_idx', ['companyId', 'customerId'])
+// Expression indexes (lower(column)) of the list filters, created by migration list-filter-indexes: TypeORM cannot state them.
+@Index('customer_objects_name_lower_idx', { synchronize: false })
 export class CustomerObjectEntity {
   @PrimaryColumn({ type: 'uuid' }) companyId!: string;
   @PrimaryColumn({ type: 'uuid' }) id!: string;

@@ -5,16 +5,19 @@ import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { invalidCursor } from '../common/pagination/page';
 import { JsonObject } from '../common/resource/document-checks';
+import { FilterValues } from '../common/resource/list-filters';
 import { ListedRecord, RecordRepository, RecordWrite, StoredRecord } from '../common/resource/record-repository';
 import { CompanySequence } from '../database/company-sequence';
 import { DocumentMapping } from '../database/document-mapping';
 import { RecordTable, Visibility } from '../database/record-table';
 import { CustomerObjectEntity } from './customer-object.entity';
 import { CUSTOMER_OBJECT_INSERT_ONLY, CustomerObjectColumns, customerObjectMapping } from './customer-object.mapping';
+import { CUSTOMER_OBJECT_FILTERS } from './customer-object.filters';
 
 /** Storage of customer objects (seed 000): `customer_objects` rows in, documents out. */
 @Injectable()
 export class CustomerObjectsRepository implements RecordRepository {
+  readonly filters = CUSTOMER_OBJECT_FILTERS;
   readonly resourceName = 'customer-object';
   private readonly sequence: CompanySequence;
   private readonly table: RecordTable<CustomerObjectEntity, 'id', (typeof CUSTOMER_OBJECT_INSERT_ONLY)[number]>;
@@ -26,6 +29,7 @@ export class CustomerObjectsRepository implements RecordRepository {
       name: 'customer-objects',
       id: 'id',
       insertOnly: CUSTOMER_OBJECT_INSERT_ONLY,
+      filters: CUSTOMER_OBJECT_FILTERS,
     });
     this.mapping = customerObjectMapping(dataSource);
   }
@@ -62,9 +66,16 @@ export class CustomerObjectsRepository implements RecordRepository {
     return row ? this.toRecord(row) : null;
   }
 
-  async list(manager: EntityManager, visibility: Visibility, limit: number, after?: [string, string]): Promise<ListedRecord[]> {
+  async list(
+    manager: EntityManager,
+    visibility: Visibility,
+    limit: number,
+    after: [string, string] | undefined,
+    filters: FilterValues,
+    mayMatchProtected: boolean,
+  ): Promise<ListedRecord[]> {
     if (after && (Number.isNaN(Date.parse(after[0])) || !isUUID(after[1]))) throw invalidCursor();
-    const rows = await this.table.list(manager, visibility, limit, after && { createdAt: after[0], id: after[1] });
+    const rows = await this.table.list(manager, visibility, limit, after && { createdAt: after[0], id: after[1] }, filters, mayMatchProtected);
     return rows.map((row) => ({ record: this.toRecord(row), position: [row.createdAt.toISOString(), row.id] }));
   }
 

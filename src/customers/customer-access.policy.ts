@@ -37,6 +37,14 @@ export class CustomerAccessPolicy {
     return document.userId != null && document.userId === actor.sub && companyId === actor.companyId;
   }
 
+  /**
+   * Whether a list filter on a protected field may match restricted and secret records: with
+   * `gdpr`, or as `user` (who lists only itself, and sees itself unmasked).
+   */
+  mayMatchProtected(actor: Actor): boolean {
+    return actor.role === 'user' || hasScope(actor, 'gdpr');
+  }
+
   /** Restricted (1) and secret (2) records hide personal data from all but the customer and `gdpr` holders. */
   masksFor(document: JsonObject, companyId: string, actor: Actor): boolean {
     const level = (document.restrictedTypeId as number | null) ?? 0;

@@ -15,6 +15,12 @@ export interface StoredAccessKey {
 @Index('customers_id_idx', ['id'])
 @Index('customers_newest_idx', ['companyId', 'createdAt', 'id'])
 @Index('customers_user_idx', ['companyId', 'userId'], { where: 'user_id IS NOT NULL' })
+@Index('customers_updated_idx', ['companyId', 'updatedAt'])
+@Index('customers_active_idx', ['companyId', 'isActive', 'createdAt', 'id'])
+// Expression indexes (lower(column)) of the list filters, created by migration list-filter-indexes: TypeORM cannot state them.
+@Index('customers_email_lower_idx', { synchronize: false })
+@Index('customers_last_name_lower_idx', { synchronize: false })
+@Index('customers_personal_id_lower_idx', { synchronize: false })
 // NULLS NOT DISTINCT (a null type counts as one type) is in the migration: TypeORM cannot state it.
 @Index('customers_personal_id_key', ['companyId', 'personalIdTypeId', 'personalId'], { unique: true, where: 'personal_id IS NOT NULL' })
 @Check('customers_restricted_type_id_check', 'restricted_type_id IN (0, 1, 2)')
@@ -67,6 +73,8 @@ export class CustomerEntity {
   @Column({ type: 'jsonb', default: () => "'{}'" }) customFieldValues!: Record<string, string>;
   @Column({ type: 'jsonb', nullable: true }) customProperties!: Record<string, string> | null;
   @Column({ type: 'jsonb', default: () => "'[]'" }) accessKeys!: StoredAccessKey[];
+  /** Set when the customer was anonymised (API.md §6); later writes are 409. */
+  @Column({ type: 'timestamptz', nullable: true }) erasedAt!: Date | null;
   @VersionColumn({ type: 'integer', default: 1 }) version!: number;
   @Column({ type: 'timestamptz' }) createdAt!: Date;
   @Column({ type: 'timestamptz' }) updatedAt!: Date;

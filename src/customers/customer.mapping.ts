@@ -65,5 +65,10 @@ export function customerMapping(dataSource: DataSource): DocumentMapping<Custome
       empty: [],
     },
     maskedFields: presented([]),
+    // Read-only for every door; only the erasure (gdpr/customer-gdpr.service.ts) sets it.
+    erasedAt: {
+      read: (row) => row.erasedAt?.toISOString() ?? null,
+      write: (value) => ({ erasedAt: typeof value === 'string' ? new Date(value) : null }),
+    },
   });
 }

@@ -191,4 +191,11 @@ export class CustomerResource {
 
   @Field({ kind: 'string', readOnly: true, aliases: ['Updated'], api: { format: 'date-time' } })
   updatedAt!: string;
+
+  @Field({
+    kind: 'string',
+    readOnly: true,
+    api: { format: 'date-time', nullable: true, description: 'When the customer was erased (GDPR, POST /customers/{id}/erase); later writes are 409' },
+  })
+  erasedAt!: string | null;
 }

@@ -15,6 +15,7 @@ import { CustomerResource } from './customer.resource';
 import { CustomersService } from './customers.service';
 import { CustomersDefinition } from './customers.definition';
 import { CustomerPutRequest } from './put-customer/customer-put.request';
+import { CUSTOMER_FILTERS } from './customer.filters';
 
 /** Seed 003's PUT sample in camelCase; custom field values are left out as a fresh company has no configs. */
 const SEED_003_PUT = {
@@ -62,6 +63,7 @@ const ROUTES: ResourceRoutes = {
   scopes: { read: 'customers:read', write: 'customers:write' },
   // A user may PATCH its own customer (the store hides every other one: 404).
   writers: ['user', 'admin', 'superadmin'],
+  filters: CUSTOMER_FILTERS,
   noun: 'customer',
   patchExamples: {
     merge: { phone: '+358401234567', notes: 'Prefers mornings' },

@@ -8,13 +8,15 @@ import { CustomersService } from './customers.service';
 import { CustomersDefinition } from './customers.definition';
 import { CustomersPolicy } from './customers.policy';
 import { CustomersRepository } from './customers.repository';
+import { CustomerGdprController } from './gdpr/customer-gdpr.controller';
+import { CustomerGdprService } from './gdpr/customer-gdpr.service';
 import { CustomerLocator } from './patch-by-identifier/customer-locator';
 
 @Module({
   // Fastify's router tries static segments before parameters, so /customers/custom-fields never
   // reaches /customers/:id whatever order the controllers are listed in.
-  controllers: [CustomersController, CustomersHistoryController, CustomFieldsController],
-  providers: [CustomersRepository, CustomersPolicy, CustomersDefinition, CustomersService, CustomerAccessPolicy, CustomFieldsService, CustomersLookup, CustomerLocator],
+  controllers: [CustomersController, CustomersHistoryController, CustomerGdprController, CustomFieldsController],
+  providers: [CustomersRepository, CustomersPolicy, CustomersDefinition, CustomersService, CustomerAccessPolicy, CustomFieldsService, CustomersLookup, CustomerLocator, CustomerGdprService],
   exports: [CustomersLookup],
 })
 export class CustomersModule {}

@@ -9,6 +9,7 @@ import { Visibility } from '../database/record-table';
 import { TenantScope } from '../tenancy/tenant-scope';
 import { cutDateTimesToDates } from './calendar-dates';
 import { CustomerAccessPolicy } from './customer-access.policy';
+import { assertNotErased } from './gdpr/erased';
 
 /**
  * Customers' rules at each step of the pipeline: who sees and changes what is decided by
@@ -29,6 +30,7 @@ export class CustomersPolicy extends ResourcePolicy {
   }
 
   override authorizeOperations(caller: Caller, view: JsonObject, operations: PatchOperation[], kind: PatchRequest['kind']): void {
+    assertNotErased(view);
     this.access.authorizeReads(view, operations);
     if (kind === 'json-patch') this.access.authorizeExplicitWrites(view, operations);
     this.access.authorizeSelfOperations(caller.actor, view, operations);
@@ -40,6 +42,10 @@ export class CustomersPolicy extends ResourcePolicy {
 
   override authorizeChange(change: ChangeContext): void {
     this.access.authorizeChange(change);
+  }
+
+  override mayMatchProtected(caller: Caller): boolean {
+    return this.access.mayMatchProtected(caller.actor);
   }
 
   override auditsRead(record: StoredRecord, caller: Caller): boolean {

@@ -6,16 +6,19 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { conflict } from '../common/http/problem.exception';
 import { invalidCursor } from '../common/pagination/page';
 import { JsonObject } from '../common/resource/document-checks';
+import { FilterValues } from '../common/resource/list-filters';
 import { ListedRecord, RecordRepository, RecordWrite, StoredRecord } from '../common/resource/record-repository';
 import { CompanySequence } from '../database/company-sequence';
 import { DocumentMapping } from '../database/document-mapping';
 import { RecordTable, Visibility } from '../database/record-table';
 import { CustomerEntity } from './customer.entity';
 import { CUSTOMER_INSERT_ONLY, CustomerColumns, CustomerExtras, customerMapping, CustomerRow, fieldConfigsColumn } from './customer.mapping';
+import { CUSTOMER_FILTERS } from './customer.filters';
 
 /** Storage of customers (seeds 001, 003, 004): `customers` rows in, documents out; rules in CustomersPolicy. */
 @Injectable()
 export class CustomersRepository implements RecordRepository {
+  readonly filters = CUSTOMER_FILTERS;
   readonly resourceName = 'customer';
   private readonly sequence: CompanySequence;
   private readonly table: RecordTable<CustomerEntity, 'id', (typeof CUSTOMER_INSERT_ONLY)[number], CustomerExtras>;
@@ -28,6 +31,8 @@ export class CustomersRepository implements RecordRepository {
       id: 'id',
       insertOnly: CUSTOMER_INSERT_ONLY,
       owner: 'userId',
+      filters: CUSTOMER_FILTERS,
+      restrictionLevel: 'restrictedTypeId',
       extraColumns: fieldConfigsColumn(dataSource),
     });
     this.mapping = customerMapping(dataSource);
@@ -51,9 +56,16 @@ export class CustomersRepository implements RecordRepository {
     return row ? this.toRecord(row) : null;
   }
 
-  async list(manager: EntityManager, visibility: Visibility, limit: number, after?: [string, string]): Promise<ListedRecord[]> {
+  async list(
+    manager: EntityManager,
+    visibility: Visibility,
+    limit: number,
+    after: [string, string] | undefined,
+    filters: FilterValues,
+    mayMatchProtected: boolean,
+  ): Promise<ListedRecord[]> {
     if (after && (Number.isNaN(Date.parse(after[0])) || !isUUID(after[1]))) throw invalidCursor();
-    const rows = await this.table.list(manager, visibility, limit, after && { createdAt: after[0], id: after[1] });
+    const rows = await this.table.list(manager, visibility, limit, after && { createdAt: after[0], id: after[1] }, filters, mayMatchProtected);
     return rows.map((row) => ({ record: this.toRecord(row), position: [row.createdAt.toISOString(), row.id] }));
   }
 

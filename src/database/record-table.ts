@@ -1,7 +1,9 @@
 import { DataSource, EntityManager, EntityTarget } from 'typeorm';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { auditedWriteSql, ChangeAudit, changeAuditParameters } from '../audit/audited-statement';
+import { FilterValues, ListFilter } from '../common/resource/list-filters';
 import { entityColumns } from './entity-columns';
+import { listFilterSql } from './list-filter-sql';
 import { PreparedStatement } from './prepared-statement';
 
 /** A column's property name on entity E. */
@@ -25,6 +27,10 @@ export interface RecordTableOptions<E, I extends ColumnOf<E>, S extends ColumnOf
   owner?: ColumnOf<E>;
   /** More result columns per row, SQL over the row alias `t` (Customers: the company's custom field configs). */
   extraColumns?: string;
+  /** The filters its lists take (API.md §6). */
+  filters?: readonly ListFilter[];
+  /** A column > 0 on records that hide protected fields from some callers (Customers: restrictedTypeId). */
+  restrictionLevel?: ColumnOf<E>;
 }
 
 /** Which rows a caller may see: its company (null: every company, a superadmin) and, where a table has an owner, itself. */
@@ -52,7 +58,10 @@ export class RecordTable<E extends TenantRecordEntity, I extends ColumnOf<E>, S 
   private readonly selectVisibleForUpdate: PreparedStatement;
   private readonly insertAudited: PreparedStatement;
   private readonly updateAudited: PreparedStatement;
-  private readonly listPage: PreparedStatement;
+  private readonly listPages = new Map<string, PreparedStatement>();
+  private readonly listSql: (filters: readonly ListFilter[]) => string;
+  private readonly filters: readonly ListFilter[];
+  private readonly name: string;
   private readonly jsonb: ReadonlySet<string>;
   private readonly owned: boolean;
 
@@ -111,14 +120,15 @@ export class RecordTable<E extends TenantRecordEntity, I extends ColumnOf<E>, S 
     );
 
     const createdAt = column('createdAt');
-    this.listPage = new PreparedStatement(
-      `${name}.list`,
-      `SELECT ${select} FROM ${table} t
-        WHERE ${scope}
+    this.name = name;
+    this.filters = options.filters ?? [];
+    // One statement per set of filters used (made when first used): each has only its own
+    // conditions, so every plan can use the index made for them.
+    this.listSql = (used) => `SELECT ${select} FROM ${table} t
+        WHERE ${scope}${listFilterSql(used, (property) => column(property as ColumnOf<E>), options.restrictionLevel)}
           AND (:afterCreatedAt::timestamptz IS NULL OR (t.${createdAt}, t.${id}) < (:afterCreatedAt::timestamptz, :afterId::${castOf(idColumn)}))
         ORDER BY t.${createdAt} DESC, t.${id} DESC
-        LIMIT :limit`,
-    );
+        LIMIT :limit`;
   }
 
   /** The record if the caller may see it, its row locked for the transaction when `lock` is set. */
@@ -149,19 +159,39 @@ export class RecordTable<E extends TenantRecordEntity, I extends ColumnOf<E>, S 
     return rows[0];
   }
 
-  /** Up to `limit` visible rows, newest first, after the position (createdAt, id) of the previous page's last. */
+  /**
+   * Up to `limit` visible rows, newest first, after the position (createdAt, id) of the previous
+   * page's last, matching `filters` (values by filter name). Without `mayMatchProtected`, rows
+   * of a restriction level above 0 never match a filter on a protected field.
+   */
   async list(
     manager: EntityManager,
     visibility: Visibility,
     limit: number,
     after: { createdAt: string; id: E[I] } | undefined,
+    filters: FilterValues = {},
+    mayMatchProtected = true,
   ): Promise<Array<E & X>> {
-    return this.listPage.run<Array<E & X>>(manager, {
+    const used = this.filters.filter((filter) => filter.name in filters);
+    const parameters: Record<string, unknown> = {
       ...this.visibilityParameters(visibility),
       afterCreatedAt: after?.createdAt ?? null,
       afterId: after?.id ?? null,
       limit,
-    });
+    };
+    for (const filter of used) parameters[`filter_${filter.name}`] = filters[filter.name];
+    if (used.some((filter) => filter.protected)) parameters.mayMatchProtected = mayMatchProtected;
+    return this.listPage(used).run<Array<E & X>>(manager, parameters);
+  }
+
+  private listPage(used: readonly ListFilter[]): PreparedStatement {
+    const key = used.map((filter) => filter.name).join(',');
+    let statement = this.listPages.get(key);
+    if (!statement) {
+      statement = new PreparedStatement(key ? `${this.name}.list:${key}` : `${this.name}.list`, this.listSql(used));
+      this.listPages.set(key, statement);
+    }
+    return statement;
   }
 
   private visibilityParameters(visibility: Visibility): Record<string, unknown> {

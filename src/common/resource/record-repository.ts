@@ -3,6 +3,7 @@ import { ChangeAudit } from '../../audit/audited-statement';
 import { Visibility } from '../../database/record-table';
 import { Caller } from '../http/caller';
 import { JsonObject } from './document-checks';
+import { FilterValues, ListFilter } from './list-filters';
 
 /** A stored record as the pipeline needs it: identity, concurrency stamps and its API document. */
 export interface StoredRecord {
@@ -49,8 +50,21 @@ export interface RecordRepository {
    * write came first (nothing was written).
    */
   update(manager: EntityManager, record: StoredRecord, write: RecordWrite): Promise<StoredRecord | null>;
-  /** Up to `limit` visible records, newest first, after `after` (the previous page's last position). */
-  list(manager: EntityManager, visibility: Visibility, limit: number, after: [string, string] | undefined): Promise<ListedRecord[]>;
+  /** The filters its list takes (API.md §6). */
+  readonly filters: readonly ListFilter[];
+  /**
+   * Up to `limit` visible records, newest first, after `after` (the previous page's last
+   * position), matching `filters`; without `mayMatchProtected`, records that hide protected
+   * fields never match a filter on one.
+   */
+  list(
+    manager: EntityManager,
+    visibility: Visibility,
+    limit: number,
+    after: [string, string] | undefined,
+    filters: FilterValues,
+    mayMatchProtected: boolean,
+  ): Promise<ListedRecord[]>;
   /** The document a create starts from: column defaults, null elsewhere. */
   emptyDocument(): JsonObject;
 }

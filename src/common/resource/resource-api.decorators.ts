@@ -1,7 +1,9 @@
 import { applyDecorators, Type } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiExtraModels, ApiHeader, ApiOperation, ApiQuery, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { HEADERS, problem } from '../http/api-common-responses.decorator';
 import { HistoryPageDto } from './history-page.dto';
+import { ListFilter } from './list-filters';
 import { jsonPatchRef, mergePatchRef } from './openapi-schemas';
 
 /**
@@ -9,7 +11,7 @@ import { jsonPatchRef, mergePatchRef } from './openapi-schemas';
  * every route shares (401, 403, 406, 429, 503) come from ApiCommonResponses on the controller.
  */
 
-const companyQuery = ApiQuery({
+export const companyQuery = ApiQuery({
   name: 'companyId',
   required: false,
   schema: { type: 'string', format: 'uuid' },
@@ -52,13 +54,29 @@ export const ApiGet = (type: Type, summary: string) =>
     notFound,
   );
 
-export const ApiList = (type: Type, summary: string) =>
+const FILTER_SCHEMAS: Record<ListFilter['kind'], SchemaObject> = {
+  text: { type: 'string', minLength: 1, maxLength: 1000 },
+  'exact-text': { type: 'string', minLength: 1, maxLength: 1000 },
+  integer: { type: 'integer', minimum: 0, maximum: 2147483647 },
+  boolean: { type: 'boolean' },
+  uuid: { type: 'string', format: 'uuid' },
+  'date-time': { type: 'string', format: 'date-time' },
+};
+
+export const ApiList = (type: Type, summary: string, filters: readonly ListFilter[]) =>
   applyDecorators(
     ApiExtraModels(type),
-    ApiOperation({ summary, description: 'Tenant scoped; masked like single reads. `nextCursor` is null on the last page.' }),
+    ApiOperation({
+      summary,
+      description:
+        'Tenant scoped; masked like single reads. `nextCursor` is null on the last page. Filters (API.md §6) combine with ' +
+        'AND; text filters match case-insensitively, each is served by an index. A cursor is only valid with the filters of ' +
+        'the page it came from (400 otherwise). Any other query parameter is 400 naming it.',
+    }),
     companyQuery,
     selectQuery,
     ...pageQueries,
+    ...filters.map((filter) => ApiQuery({ name: filter.name, required: false, description: filter.description, schema: FILTER_SCHEMAS[filter.kind] })),
     ApiResponse({
       status: 200,
       description: 'A page of records, newest first',
@@ -71,7 +89,7 @@ export const ApiList = (type: Type, summary: string) =>
         },
       },
     }),
-    problem(400, 'Bad limit, cursor, $select or Time-Zone'),
+    problem(400, 'Bad limit, cursor, filter value, $select or Time-Zone; an unknown query parameter; a cursor of other filters'),
     notFound,
   );
 

@@ -10,6 +10,7 @@ import { XmlDocument } from '../http/xml/xml-document.decorator';
 import { PatchBody } from '../patch/patch-body.decorator';
 import { PatchBody as PatchBodyValue } from '../patch/patch-request';
 import { ApiCommonResponses } from '../http/api-common-responses.decorator';
+import { ListFilter } from './list-filters';
 import { ApiCreate, ApiGet, ApiHistory, ApiList, ApiPatch, PatchExamples } from './resource-api.decorators';
 import { ResourcePage, ResourceResponse } from './resource-response';
 import { ResourceDefinition } from './resource-policy';
@@ -30,6 +31,8 @@ export interface ResourceRoutes {
   writers: Role[];
   /** Singular name for the OpenAPI summaries, e.g. `customer object`. */
   noun: string;
+  /** The filters its list takes (API.md §6), documented as query parameters. */
+  filters: readonly ListFilter[];
   /** The seed's PATCH examples for the OpenAPI document (they must validate against its schemas). */
   patchExamples: PatchExamples;
 }
@@ -66,14 +69,9 @@ export function ResourceController(routes: ResourceRoutes) {
 
     @Get()
     @RequireScope(routes.scopes.read)
-    @ApiList(routes.type, `List ${routes.noun}s, newest first`)
-    list(
-      @CurrentCaller() caller: Caller,
-      @Query('companyId') companyId?: string,
-      @Query('limit') limit?: string,
-      @Query('cursor') cursor?: string,
-    ): Promise<ResourcePage> {
-      return this.resources.list(this.resource, { caller, companyId, limit, cursor });
+    @ApiList(routes.type, `List ${routes.noun}s, newest first`, routes.filters)
+    list(@CurrentCaller() caller: Caller, @Query() query: Record<string, unknown>): Promise<ResourcePage> {
+      return this.resources.list(this.resource, { caller, query });
     }
 
     @Get(':id')

@@ -66,6 +66,11 @@ export abstract class ResourcePolicy {
     return [];
   }
 
+  /** Whether a filter on a protected field may match records that hide it from others (API.md §6). */
+  mayMatchProtected(_caller: Caller): boolean {
+    return true;
+  }
+
   /** Whether showing this record to this caller must be written to the audit log (API.md §1.3). */
   auditsRead(_record: StoredRecord, _caller: Caller): boolean {
     return false;

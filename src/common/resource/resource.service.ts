@@ -6,9 +6,10 @@ import { companyForCreate, resolveTenantScope } from '../../tenancy/tenant-scope
 import { Preconditions } from '../concurrency/preconditions';
 import { Caller } from '../http/caller';
 import { notFound } from '../http/problem.exception';
-import { decodeCursor, pageSize, toPage } from '../pagination/page';
+import { pageSize } from '../pagination/page';
 import { PatchPipeline, PatchRequestBuilder, WriteResult } from '../patch/patch-pipeline.service';
 import { PatchBody } from '../patch/patch-request';
+import { filteredCursor, parseListQuery, positionOfCursor } from './list-filters';
 import { ResourcePage, ResourceResponse } from './resource-response';
 import { StoredRecord } from './record-repository';
 import { ResourceDefinition } from './resource-policy';
@@ -35,9 +36,8 @@ export interface CreateRequest {
 
 export interface PageRequest {
   caller: Caller;
-  companyId?: string;
-  limit?: string;
-  cursor?: string;
+  /** The whole query string: list parameters and the resource's filters (API.md §6). */
+  query: Record<string, unknown>;
 }
 
 /**
@@ -60,14 +60,18 @@ export class ResourceService {
 
   async list(resource: ResourceDefinition, request: PageRequest): Promise<ResourcePage> {
     const { repository, policy } = resource;
-    const scope = resolveTenantScope(request.caller.actor, request.companyId);
-    const size = pageSize(request.limit);
-    const after = decodeCursor(request.cursor, 2) as [string, string] | undefined;
-    const rows = await repository.list(this.dataSource.manager, policy.visibility(request.caller, scope), size + 1, after);
-    const page = toPage(rows, size, (row) => row.position, (row) => policy.view(row.record, request.caller));
-    const shown = rows.slice(0, size).map((row) => row.record);
-    await this.auditReads(resource, shown, request.caller);
-    return new ResourcePage(page.items, page.nextCursor);
+    const { caller } = request;
+    const query = parseListQuery(request.query, repository.filters);
+    const scope = resolveTenantScope(caller.actor, query.companyId);
+    const size = pageSize(query.limit);
+    const after = positionOfCursor(query.cursor, repository.filters, query.filters);
+    const visibility = policy.visibility(caller, scope);
+    const rows = await repository.list(this.dataSource.manager, visibility, size + 1, after, query.filters, policy.mayMatchProtected(caller));
+    const shown = rows.slice(0, size);
+    const last = shown[shown.length - 1];
+    const nextCursor = rows.length > size && last ? filteredCursor(last.position, repository.filters, query.filters) : null;
+    await this.auditReads(resource, shown.map((row) => row.record), caller);
+    return new ResourcePage(shown.map((row) => policy.view(row.record, caller)), nextCursor);
   }
 
   async create(resource: ResourceDefinition, request: CreateRequest, location: (record: StoredRecord) => string): Promise<ResourceResponse> {
