@@ -104,7 +104,7 @@ export interface paths {
         };
         /**
          * List customer objects, newest first
-         * @description Tenant scoped; masked like single reads. `nextCursor` is null on the last page.
+         * @description Tenant scoped; masked like single reads. `nextCursor` is null on the last page. Filters (API.md §6) combine with AND; text filters match case-insensitively, each is served by an index. A cursor is only valid with the filters of the page it came from (400 otherwise). Any other query parameter is 400 naming it.
          */
         get: operations["CustomerObjectsController_list"];
         put?: never;
@@ -169,7 +169,7 @@ export interface paths {
         };
         /**
          * List contacts, newest first
-         * @description Tenant scoped; masked like single reads. `nextCursor` is null on the last page.
+         * @description Tenant scoped; masked like single reads. `nextCursor` is null on the last page. Filters (API.md §6) combine with AND; text filters match case-insensitively, each is served by an index. A cursor is only valid with the filters of the page it came from (400 otherwise). Any other query parameter is 400 naming it.
          */
         get: operations["ContactsController_list"];
         put?: never;
@@ -259,7 +259,7 @@ export interface paths {
         };
         /**
          * List customers, newest first
-         * @description Tenant scoped; masked like single reads. `nextCursor` is null on the last page.
+         * @description Tenant scoped; masked like single reads. `nextCursor` is null on the last page. Filters (API.md §6) combine with AND; text filters match case-insensitively, each is served by an index. A cursor is only valid with the filters of the page it came from (400 otherwise). Any other query parameter is 400 naming it.
          */
         get: operations["CustomersController_list"];
         put?: never;
@@ -292,6 +292,46 @@ export interface paths {
         get: operations["CustomersHistoryController_history"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export everything stored about a customer (GDPR Art. 15/20)
+         * @description The customer itself, or an admin/superadmin with scope `gdpr` (others 403). One JSON document: the stored customer unmasked (with custom field values and access keys) and its whole history (audit rows, oldest first). The export itself is written to the audit log as a `read`.
+         */
+        get: operations["CustomerGdprController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase (anonymise) a customer (GDPR Art. 17)
+         * @description Admin/superadmin with scope `gdpr`. In one transaction: every GDPR-protected field, personalId, identityNumber, notes, extRef, customProperties, invoiceAddress, imageUrl, custom field values and access keys are cleared, `erasedAt` is set, the version is bumped and an audit row of kind `erased` records who and why (no values); the values earlier audit rows hold of those fields become "***". Id, number and company stay, so references stay valid. Later writes to the customer are 409; a second erasure is 409 too (nothing changes).
+         */
+        post: operations["CustomerGdprController_erase"];
         delete?: never;
         options?: never;
         head?: never;
@@ -887,6 +927,11 @@ export interface components {
              * @description Also accepted as: Updated.
              */
             readonly updatedAt?: string | null;
+            /**
+             * Format: date-time
+             * @description When the customer was erased (GDPR, POST /customers/{id}/erase); later writes are 409
+             */
+            readonly erasedAt?: string | null;
         };
         CustomFieldOption: {
             /** @example Small */
@@ -1873,11 +1918,19 @@ export interface operations {
             query?: {
                 /** @description Superadmin: the company to act on. Admin/user: blank or their own (another is 404). */
                 companyId?: string;
+                /** @description Comma-separated fields, case-insensitive, `/` for nested (e.g. `name,contact/email`). Unselected fields are null. Also `select`. */
+                $select?: string;
                 limit?: number;
                 /** @description Opaque; the nextCursor of the previous page */
                 cursor?: string;
-                /** @description Comma-separated fields, case-insensitive, `/` for nested (e.g. `name,contact/email`). Unselected fields are null. Also `select`. */
-                $select?: string;
+                /** @description Only records changed at or after this date-time (ISO 8601 with offset, e.g. 2026-01-31T12:00:00Z) */
+                updatedSince?: string;
+                /** @description The object number */
+                number?: number;
+                /** @description Objects of this customer */
+                customerId?: string;
+                /** @description Name, case-insensitive */
+                name?: string;
             };
             header?: {
                 /** @description IANA zone (e.g. Europe/Helsinki) for date-times in the answer; also `SO-Timezone` (seed 002). Unknown: 400. */
@@ -1917,7 +1970,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad limit, cursor, $select or Time-Zone */
+            /** @description Bad limit, cursor, filter value, $select or Time-Zone; an unknown query parameter; a cursor of other filters */
             400: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -2788,11 +2841,19 @@ export interface operations {
             query?: {
                 /** @description Superadmin: the company to act on. Admin/user: blank or their own (another is 404). */
                 companyId?: string;
+                /** @description Comma-separated fields, case-insensitive, `/` for nested (e.g. `name,contact/email`). Unselected fields are null. Also `select`. */
+                $select?: string;
                 limit?: number;
                 /** @description Opaque; the nextCursor of the previous page */
                 cursor?: string;
-                /** @description Comma-separated fields, case-insensitive, `/` for nested (e.g. `name,contact/email`). Unselected fields are null. Also `select`. */
-                $select?: string;
+                /** @description Only records changed at or after this date-time (ISO 8601 with offset, e.g. 2026-01-31T12:00:00Z) */
+                updatedSince?: string;
+                /** @description Name, case-insensitive */
+                name?: string;
+                /** @description Organisation number, case-insensitive */
+                orgNr?: string;
+                /** @description Department, case-insensitive */
+                department?: string;
             };
             header?: {
                 /** @description IANA zone (e.g. Europe/Helsinki) for date-times in the answer; also `SO-Timezone` (seed 002). Unknown: 400. */
@@ -2832,7 +2893,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad limit, cursor, $select or Time-Zone */
+            /** @description Bad limit, cursor, filter value, $select or Time-Zone; an unknown query parameter; a cursor of other filters */
             400: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -4360,11 +4421,27 @@ export interface operations {
             query?: {
                 /** @description Superadmin: the company to act on. Admin/user: blank or their own (another is 404). */
                 companyId?: string;
+                /** @description Comma-separated fields, case-insensitive, `/` for nested (e.g. `name,contact/email`). Unselected fields are null. Also `select`. */
+                $select?: string;
                 limit?: number;
                 /** @description Opaque; the nextCursor of the previous page */
                 cursor?: string;
-                /** @description Comma-separated fields, case-insensitive, `/` for nested (e.g. `name,contact/email`). Unselected fields are null. Also `select`. */
-                $select?: string;
+                /** @description Only records changed at or after this date-time (ISO 8601 with offset, e.g. 2026-01-31T12:00:00Z) */
+                updatedSince?: string;
+                /** @description The customer number (seed 004 customerId) */
+                customerNumber?: number;
+                /** @description Personal id, case-insensitive */
+                personalId?: string;
+                /** @description Narrows personalId to one id type (only with personalId) */
+                personalIdTypeId?: number;
+                /** @description E-mail, case-insensitive. GDPR: without scope gdpr, restricted and secret customers never match */
+                email?: string;
+                /** @description Last name, case-insensitive. GDPR: without scope gdpr, restricted and secret customers never match */
+                lastName?: string;
+                /** @description The linked account (token sub), exact */
+                userId?: string;
+                /** @description true or false */
+                isActive?: boolean;
             };
             header?: {
                 /** @description IANA zone (e.g. Europe/Helsinki) for date-times in the answer; also `SO-Timezone` (seed 002). Unknown: 400. */
@@ -4404,7 +4481,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad limit, cursor, $select or Time-Zone */
+            /** @description Bad limit, cursor, filter value, $select or Time-Zone; an unknown query parameter; a cursor of other filters */
             400: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -5076,6 +5153,355 @@ export interface operations {
             };
             /** @description The Accept header names no media type this service produces (JSON, XML) */
             406: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (per token and per IP) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The database is down or too slow; nothing was stored unless said otherwise (API.md §1.10) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CustomerGdprController_export: {
+        parameters: {
+            query?: {
+                /** @description Superadmin: the company to act on. Admin/user: blank or their own (another is 404). */
+                companyId?: string;
+            };
+            header?: {
+                /** @description IANA zone (e.g. Europe/Helsinki) for date-times in the answer; also `SO-Timezone` (seed 002). Unknown: 400. */
+                "Time-Zone"?: string;
+                /** @description Echoed in the answer; generated when absent */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        exportedAt?: string;
+                        /** @description The customer as stored, unmasked */
+                        customer?: Record<string, never>;
+                        history?: {
+                            /** Format: date-time */
+                            at?: string;
+                            actor?: {
+                                sub?: string;
+                                role?: string;
+                            };
+                            requestId?: string;
+                            /** @enum {string} */
+                            kind?: "change" | "read" | "erased";
+                            reason?: string | null;
+                            ops?: Record<string, never>[];
+                        }[];
+                    };
+                    "application/xml": {
+                        /** Format: date-time */
+                        exportedAt?: string;
+                        /** @description The customer as stored, unmasked */
+                        customer?: Record<string, never>;
+                        history?: {
+                            /** Format: date-time */
+                            at?: string;
+                            actor?: {
+                                sub?: string;
+                                role?: string;
+                            };
+                            requestId?: string;
+                            /** @enum {string} */
+                            kind?: "change" | "read" | "erased";
+                            reason?: string | null;
+                            ops?: Record<string, never>[];
+                        }[];
+                    };
+                    "text/xml": {
+                        /** Format: date-time */
+                        exportedAt?: string;
+                        /** @description The customer as stored, unmasked */
+                        customer?: Record<string, never>;
+                        history?: {
+                            /** Format: date-time */
+                            at?: string;
+                            actor?: {
+                                sub?: string;
+                                role?: string;
+                            };
+                            requestId?: string;
+                            /** @enum {string} */
+                            kind?: "change" | "read" | "erased";
+                            reason?: string | null;
+                            ops?: Record<string, never>[];
+                        }[];
+                    };
+                };
+            };
+            /** @description No or invalid bearer token ("Authentication credentials were not provided" / "Invalid token") */
+            401: {
+                headers: {
+                    /** @description Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Neither the customer itself nor an admin with scope gdpr */
+            403: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such customer, or one the caller may not see ("Not found.") */
+            404: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The Accept header names no media type this service produces (JSON, XML) */
+            406: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (per token and per IP) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The database is down or too slow; nothing was stored unless said otherwise (API.md §1.10) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CustomerGdprController_erase: {
+        parameters: {
+            query?: {
+                /** @description Superadmin: the company to act on. Admin/user: blank or their own (another is 404). */
+                companyId?: string;
+            };
+            header?: {
+                /** @description IANA zone (e.g. Europe/Helsinki) for date-times in the answer; also `SO-Timezone` (seed 002). Unknown: 400. */
+                "Time-Zone"?: string;
+                /** @description Echoed in the answer; generated when absent */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The erased customer (as the caller sees it) */
+            200: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The body is not an object or has other fields than reason */
+            400: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No or invalid bearer token ("Authentication credentials were not provided" / "Invalid token") */
+            401: {
+                headers: {
+                    /** @description Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not an admin/superadmin, or no scope gdpr */
+            403: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such customer, or one the caller may not see ("Not found.") */
+            404: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The Accept header names no media type this service produces (JSON, XML) */
+            406: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The customer is already erased */
+            409: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description reason missing, empty or too long */
+            422: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
                     "X-Request-Id"?: string;
