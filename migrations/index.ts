@@ -5,6 +5,7 @@ import { CreateContacts1732262700000 } from './1732262700000-create-contacts';
 import { CreateCustomers1732262800000 } from './1732262800000-create-customers';
 import { AddChangeFeedColumnsToAuditLog1732262900000 } from './1732262900000-add-change-feed-columns-to-audit-log';
 import { CreateWebhooks1732263000000 } from './1732263000000-create-webhooks';
+import { CreateIdempotencyKeys1732263100000 } from './1732263100000-create-idempotency-keys';
 
 /** Every migration, oldest first. Listed explicitly so the app, the CLI and Jest load the same set. */
 export const ALL_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const ALL_MIGRATIONS = [
   CreateCustomers1732262800000,
   AddChangeFeedColumnsToAuditLog1732262900000,
   CreateWebhooks1732263000000,
+  CreateIdempotencyKeys1732263100000,
 ];

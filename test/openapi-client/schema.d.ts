@@ -2107,6 +2107,8 @@ export interface operations {
                 "Time-Zone"?: string;
                 /** @description Echoed in the answer; generated when absent */
                 "X-Request-Id"?: string;
+                /** @description Makes the request safe to retry: a repeat with the same key and request replays the stored answer (Idempotent-Replayed: true); the same key with another request is 422; while the first runs, 409. Kept IDEMPOTENCY_TTL_SECONDS (24 h). */
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -2139,6 +2141,8 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     /** @description URL of the new record */
                     Location?: string;
                     /** @description The request id: echoed from the request or generated */
@@ -2225,6 +2229,20 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A request with the same Idempotency-Key is still in progress */
+            409: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Body too large */
             413: {
                 headers: {
@@ -2253,7 +2271,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Invalid values, one entry per problem */
+            /** @description Invalid values, one entry per problem; or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -2483,6 +2501,8 @@ export interface operations {
                 "If-Unmodified-Since"?: string;
                 /** @description `return=minimal`: answer 204 without a body */
                 Prefer?: string;
+                /** @description Makes the request safe to retry: a repeat with the same key and request replays the stored answer (Idempotent-Replayed: true); the same key with another request is 422; while the first runs, 409. Kept IDEMPOTENCY_TTL_SECONDS (24 h). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: string;
@@ -2504,6 +2524,8 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The request id: echoed from the request or generated */
                     "X-Request-Id"?: string;
                     /** @description `private, no-cache`: a browser may keep it and must revalidate */
@@ -2523,6 +2545,8 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     /** @description `return=minimal` when the Prefer header was honoured */
                     "Preference-Applied"?: "return=minimal";
                     /** @description The request id: echoed from the request or generated */
@@ -2605,7 +2629,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A JSON Patch test operation did not match, or a unique value is taken */
+            /** @description A JSON Patch test operation did not match, a unique value is taken, or a request with the same Idempotency-Key is still in progress */
             409: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -2663,7 +2687,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Invalid values, one entry per problem */
+            /** @description Invalid values, one entry per problem; or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -3022,6 +3046,8 @@ export interface operations {
                 "Time-Zone"?: string;
                 /** @description Echoed in the answer; generated when absent */
                 "X-Request-Id"?: string;
+                /** @description Makes the request safe to retry: a repeat with the same key and request replays the stored answer (Idempotent-Replayed: true); the same key with another request is 422; while the first runs, 409. Kept IDEMPOTENCY_TTL_SECONDS (24 h). */
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -3054,6 +3080,8 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     /** @description URL of the new record */
                     Location?: string;
                     /** @description The request id: echoed from the request or generated */
@@ -3140,6 +3168,20 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A request with the same Idempotency-Key is still in progress */
+            409: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Body too large */
             413: {
                 headers: {
@@ -3168,7 +3210,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Invalid values, one entry per problem */
+            /** @description Invalid values, one entry per problem; or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -3398,6 +3440,8 @@ export interface operations {
                 "If-Unmodified-Since"?: string;
                 /** @description `return=minimal`: answer 204 without a body */
                 Prefer?: string;
+                /** @description Makes the request safe to retry: a repeat with the same key and request replays the stored answer (Idempotent-Replayed: true); the same key with another request is 422; while the first runs, 409. Kept IDEMPOTENCY_TTL_SECONDS (24 h). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: string;
@@ -3419,6 +3463,8 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The request id: echoed from the request or generated */
                     "X-Request-Id"?: string;
                     /** @description `private, no-cache`: a browser may keep it and must revalidate */
@@ -3438,6 +3484,8 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     /** @description `return=minimal` when the Prefer header was honoured */
                     "Preference-Applied"?: "return=minimal";
                     /** @description The request id: echoed from the request or generated */
@@ -3520,7 +3568,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A JSON Patch test operation did not match, or a unique value is taken */
+            /** @description A JSON Patch test operation did not match, a unique value is taken, or a request with the same Idempotency-Key is still in progress */
             409: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -3578,7 +3626,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Invalid values, one entry per problem */
+            /** @description Invalid values, one entry per problem; or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -4257,6 +4305,8 @@ export interface operations {
                 "If-Unmodified-Since"?: string;
                 /** @description `return=minimal`: answer 204 without a body */
                 Prefer?: string;
+                /** @description Makes the request safe to retry: a repeat with the same key and request replays the stored answer (Idempotent-Replayed: true); the same key with another request is 422; while the first runs, 409. Kept IDEMPOTENCY_TTL_SECONDS (24 h). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: string;
@@ -4276,6 +4326,8 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The request id: echoed from the request or generated */
                     "X-Request-Id"?: string;
                     /** @description `private, no-cache`: a browser may keep it and must revalidate */
@@ -4295,6 +4347,8 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     /** @description `return=minimal` when the Prefer header was honoured */
                     "Preference-Applied"?: "return=minimal";
                     /** @description The request id: echoed from the request or generated */
@@ -4377,7 +4431,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A JSON Patch test operation did not match, or a unique value is taken */
+            /** @description A JSON Patch test operation did not match, a unique value is taken, or a request with the same Idempotency-Key is still in progress */
             409: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -4435,7 +4489,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Invalid values, one entry per problem */
+            /** @description Invalid values, one entry per problem; or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -4504,6 +4558,8 @@ export interface operations {
                 "If-Unmodified-Since"?: string;
                 /** @description `return=minimal`: answer 204 without a body */
                 Prefer?: string;
+                /** @description Makes the request safe to retry: a repeat with the same key and request replays the stored answer (Idempotent-Replayed: true); the same key with another request is 422; while the first runs, 409. Kept IDEMPOTENCY_TTL_SECONDS (24 h). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: string;
@@ -4525,6 +4581,8 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The request id: echoed from the request or generated */
                     "X-Request-Id"?: string;
                     /** @description `private, no-cache`: a browser may keep it and must revalidate */
@@ -4544,6 +4602,8 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     /** @description `return=minimal` when the Prefer header was honoured */
                     "Preference-Applied"?: "return=minimal";
                     /** @description The request id: echoed from the request or generated */
@@ -4626,7 +4686,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A JSON Patch test operation did not match, or a unique value is taken */
+            /** @description A JSON Patch test operation did not match, a unique value is taken, or a request with the same Idempotency-Key is still in progress */
             409: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -4684,7 +4744,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Invalid values, one entry per problem */
+            /** @description Invalid values, one entry per problem; or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -4900,6 +4960,8 @@ export interface operations {
                 "Time-Zone"?: string;
                 /** @description Echoed in the answer; generated when absent */
                 "X-Request-Id"?: string;
+                /** @description Makes the request safe to retry: a repeat with the same key and request replays the stored answer (Idempotent-Replayed: true); the same key with another request is 422; while the first runs, 409. Kept IDEMPOTENCY_TTL_SECONDS (24 h). */
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -4932,6 +4994,8 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     /** @description URL of the new record */
                     Location?: string;
                     /** @description The request id: echoed from the request or generated */
@@ -5018,6 +5082,20 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A request with the same Idempotency-Key is still in progress */
+            409: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Body too large */
             413: {
                 headers: {
@@ -5046,7 +5124,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Invalid values, one entry per problem */
+            /** @description Invalid values, one entry per problem; or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -5115,6 +5193,8 @@ export interface operations {
                 "If-Unmodified-Since"?: string;
                 /** @description `return=minimal`: answer 204 without a body */
                 Prefer?: string;
+                /** @description Makes the request safe to retry: a repeat with the same key and request replays the stored answer (Idempotent-Replayed: true); the same key with another request is 422; while the first runs, 409. Kept IDEMPOTENCY_TTL_SECONDS (24 h). */
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -5149,6 +5229,8 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The request id: echoed from the request or generated */
                     "X-Request-Id"?: string;
                     /** @description `private, no-cache`: a browser may keep it and must revalidate */
@@ -5168,6 +5250,8 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     /** @description `return=minimal` when the Prefer header was honoured */
                     "Preference-Applied"?: "return=minimal";
                     /** @description The request id: echoed from the request or generated */
@@ -5250,7 +5334,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A JSON Patch test operation did not match, or a unique value is taken */
+            /** @description A JSON Patch test operation did not match, a unique value is taken, or a request with the same Idempotency-Key is still in progress */
             409: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -5308,7 +5392,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Invalid values, one entry per problem */
+            /** @description Invalid values, one entry per problem; or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
