@@ -71,6 +71,13 @@ export interface AppConfig {
     recordBytes: number;
   };
   webhooks: WebhooksConfig;
+  /** Idempotency-Key (API.md §1.13). */
+  idempotency: {
+    /** How long a completed request's answer is kept for replay. */
+    ttlSeconds: number;
+    /** How long an in-flight claim holds its key before another request may take it over. */
+    leaseSeconds: number;
+  };
 }
 
 /** Webhook subscriptions and their delivery worker (API.md §5). */

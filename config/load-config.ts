@@ -150,5 +150,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       recordBytes: integer(env, 'RECORD_MAX_BYTES', 1_048_576, 1),
     },
     webhooks: webhooksConfig(env, nodeEnv),
+    idempotency: {
+      ttlSeconds: integer(env, 'IDEMPOTENCY_TTL_SECONDS', 86_400, 1),
+      leaseSeconds: integer(env, 'IDEMPOTENCY_LEASE_SECONDS', 60, 1),
+    },
   };
 }

@@ -5,6 +5,7 @@ import { CreateContacts1732262700000 } from './1732262700000-create-contacts';
 import { CreateCustomers1732262800000 } from './1732262800000-create-customers';
 import { AddChangeFeedColumnsToAuditLog1732262900000 } from './1732262900000-add-change-feed-columns-to-audit-log';
 import { CreateWebhooks1732263000000 } from './1732263000000-create-webhooks';
+import { CreateIdempotencyKeys1732263100000 } from './1732263100000-create-idempotency-keys';
 import { ListFilterIndexes1732263400000 } from './1732263400000-list-filter-indexes';
 import { CustomerErasure1732263500000 } from './1732263500000-customer-erasure';
 
@@ -17,6 +18,7 @@ export const ALL_MIGRATIONS = [
   CreateCustomers1732262800000,
   AddChangeFeedColumnsToAuditLog1732262900000,
   CreateWebhooks1732263000000,
+  CreateIdempotencyKeys1732263100000,
   ListFilterIndexes1732263400000,
   CustomerErasure1732263500000,
 ];

@@ -17,6 +17,7 @@ import { ContactsModule } from './contacts/contacts.module';
 import { CustomersModule } from './customers/customers.module';
 import { ChangesModule } from './changes/changes.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 
 @Module({})
 export class AppModule {
@@ -34,6 +35,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         ResourcePipelineModule,
+        IdempotencyModule,
         CustomerObjectsModule,
         ContactsModule,
         CustomersModule,

@@ -73,6 +73,27 @@ describe('Customer erasure (API.md §6)', () => {
     expect(Date.parse(shown.erasedAt)).not.toBeNaN();
   });
 
+  it('forgets stored Idempotency-Key answers that show the customer, so no replay shows erased data', async () => {
+    const { admin, customer } = await setup();
+    const key = randomUUID();
+    const send = () =>
+      app.inject({
+        method: 'PATCH',
+        url: `${CUSTOMERS}/${customer.id}`,
+        headers: { ...bearer(admin), 'content-type': 'application/merge-patch+json', 'idempotency-key': key },
+        payload: { notes: 'Keep this note' },
+      });
+    const first = await send();
+    expect(first.statusCode).toBe(200);
+    expect((await send()).headers['idempotent-replayed']).toBe('true');
+    expect((await erase(admin, customer.id)).statusCode).toBe(200);
+    // The key is free again: the request runs afresh and meets the erased record (409), not a replay.
+    const retried = await send();
+    expect(retried.headers['idempotent-replayed']).toBeUndefined();
+    expect(retried.statusCode).toBe(409);
+    expect(retried.body).not.toContain('Keep this note');
+  });
+
   it('writes one audit row of kind erased with who and why and no values, and redacts earlier rows', async () => {
     const { admin, customer } = await setup();
     expect((await erase(admin, customer.id)).statusCode).toBe(200);

@@ -7,6 +7,7 @@ import { CustomerEntity } from '../customers/customer.entity';
 import { ReferenceListItemEntity } from '../reference-lists/reference-list-item.entity';
 import { WebhookDeliveryEntity } from '../webhooks/webhook-delivery.entity';
 import { WebhookSubscriptionEntity } from '../webhooks/webhook-subscription.entity';
+import { IdempotencyKeyEntity } from '../idempotency/idempotency-key.entity';
 import { CompanySequenceEntity } from './company-sequence.entity';
 
 /**
@@ -24,4 +25,5 @@ export const ALL_ENTITIES = [
   CustomFieldConfigEntity,
   WebhookSubscriptionEntity,
   WebhookDeliveryEntity,
+  IdempotencyKeyEntity,
 ];

@@ -2089,6 +2089,8 @@ export interface operations {
                 "Time-Zone"?: string;
                 /** @description Echoed in the answer; generated when absent */
                 "X-Request-Id"?: string;
+                /** @description Makes the request safe to retry: a repeat with the same key and request replays the stored answer (Idempotent-Replayed: true); the same key with another request is 422; while the first runs, 409. Kept IDEMPOTENCY_TTL_SECONDS (24 h). */
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -2121,6 +2123,8 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     /** @description URL of the new record */
                     Location?: string;
                     /** @description The request id: echoed from the request or generated */
@@ -2207,6 +2211,20 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A request with the same Idempotency-Key is still in progress */
+            409: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Body too large */
             413: {
                 headers: {
@@ -2235,7 +2253,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Invalid values, one entry per problem */
+            /** @description Invalid values, one entry per problem; or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -2465,6 +2483,8 @@ export interface operations {
                 "If-Unmodified-Since"?: string;
                 /** @description `return=minimal`: answer 204 without a body */
                 Prefer?: string;
+                /** @description Makes the request safe to retry: a repeat with the same key and request replays the stored answer (Idempotent-Replayed: true); the same key with another request is 422; while the first runs, 409. Kept IDEMPOTENCY_TTL_SECONDS (24 h). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: string;
@@ -2486,6 +2506,8 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The request id: echoed from the request or generated */
                     "X-Request-Id"?: string;
                     /** @description `private, no-cache`: a browser may keep it and must revalidate */
@@ -2505,6 +2527,8 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     /** @description `return=minimal` when the Prefer header was honoured */
                     "Preference-Applied"?: "return=minimal";
                     /** @description The request id: echoed from the request or generated */
@@ -2587,7 +2611,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A JSON Patch test operation did not match, or a unique value is taken */
+            /** @description A JSON Patch test operation did not match, a unique value is taken, or a request with the same Idempotency-Key is still in progress */
             409: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -2645,7 +2669,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Invalid values, one entry per problem */
+            /** @description Invalid values, one entry per problem; or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -3012,6 +3036,8 @@ export interface operations {
                 "Time-Zone"?: string;
                 /** @description Echoed in the answer; generated when absent */
                 "X-Request-Id"?: string;
+                /** @description Makes the request safe to retry: a repeat with the same key and request replays the stored answer (Idempotent-Replayed: true); the same key with another request is 422; while the first runs, 409. Kept IDEMPOTENCY_TTL_SECONDS (24 h). */
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -3044,6 +3070,8 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     /** @description URL of the new record */
                     Location?: string;
                     /** @description The request id: echoed from the request or generated */
@@ -3130,6 +3158,20 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A request with the same Idempotency-Key is still in progress */
+            409: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Body too large */
             413: {
                 headers: {
@@ -3158,7 +3200,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Invalid values, one entry per problem */
+            /** @description Invalid values, one entry per problem; or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -3388,6 +3430,8 @@ export interface operations {
                 "If-Unmodified-Since"?: string;
                 /** @description `return=minimal`: answer 204 without a body */
                 Prefer?: string;
+                /** @description Makes the request safe to retry: a repeat with the same key and request replays the stored answer (Idempotent-Replayed: true); the same key with another request is 422; while the first runs, 409. Kept IDEMPOTENCY_TTL_SECONDS (24 h). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: string;
@@ -3409,6 +3453,8 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The request id: echoed from the request or generated */
                     "X-Request-Id"?: string;
                     /** @description `private, no-cache`: a browser may keep it and must revalidate */
@@ -3428,6 +3474,8 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     /** @description `return=minimal` when the Prefer header was honoured */
                     "Preference-Applied"?: "return=minimal";
                     /** @description The request id: echoed from the request or generated */
@@ -3510,7 +3558,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A JSON Patch test operation did not match, or a unique value is taken */
+            /** @description A JSON Patch test operation did not match, a unique value is taken, or a request with the same Idempotency-Key is still in progress */
             409: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -3568,7 +3616,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Invalid values, one entry per problem */
+            /** @description Invalid values, one entry per problem; or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -3941,6 +3989,8 @@ export interface operations {
                 "If-Unmodified-Since"?: string;
                 /** @description `return=minimal`: answer 204 without a body */
                 Prefer?: string;
+                /** @description Makes the request safe to retry: a repeat with the same key and request replays the stored answer (Idempotent-Replayed: true); the same key with another request is 422; while the first runs, 409. Kept IDEMPOTENCY_TTL_SECONDS (24 h). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: string;
@@ -3960,6 +4010,8 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The request id: echoed from the request or generated */
                     "X-Request-Id"?: string;
                     /** @description `private, no-cache`: a browser may keep it and must revalidate */
@@ -3979,6 +4031,8 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     /** @description `return=minimal` when the Prefer header was honoured */
                     "Preference-Applied"?: "return=minimal";
                     /** @description The request id: echoed from the request or generated */
@@ -4061,7 +4115,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A JSON Patch test operation did not match, or a unique value is taken */
+            /** @description A JSON Patch test operation did not match, a unique value is taken, or a request with the same Idempotency-Key is still in progress */
             409: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -4119,7 +4173,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Invalid values, one entry per problem */
+            /** @description Invalid values, one entry per problem; or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -4188,6 +4242,8 @@ export interface operations {
                 "If-Unmodified-Since"?: string;
                 /** @description `return=minimal`: answer 204 without a body */
                 Prefer?: string;
+                /** @description Makes the request safe to retry: a repeat with the same key and request replays the stored answer (Idempotent-Replayed: true); the same key with another request is 422; while the first runs, 409. Kept IDEMPOTENCY_TTL_SECONDS (24 h). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: string;
@@ -4209,6 +4265,8 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The request id: echoed from the request or generated */
                     "X-Request-Id"?: string;
                     /** @description `private, no-cache`: a browser may keep it and must revalidate */
@@ -4228,6 +4286,8 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     /** @description `return=minimal` when the Prefer header was honoured */
                     "Preference-Applied"?: "return=minimal";
                     /** @description The request id: echoed from the request or generated */
@@ -4310,7 +4370,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A JSON Patch test operation did not match, or a unique value is taken */
+            /** @description A JSON Patch test operation did not match, a unique value is taken, or a request with the same Idempotency-Key is still in progress */
             409: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -4368,7 +4428,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Invalid values, one entry per problem */
+            /** @description Invalid values, one entry per problem; or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -4600,6 +4660,8 @@ export interface operations {
                 "Time-Zone"?: string;
                 /** @description Echoed in the answer; generated when absent */
                 "X-Request-Id"?: string;
+                /** @description Makes the request safe to retry: a repeat with the same key and request replays the stored answer (Idempotent-Replayed: true); the same key with another request is 422; while the first runs, 409. Kept IDEMPOTENCY_TTL_SECONDS (24 h). */
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -4632,6 +4694,8 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     /** @description URL of the new record */
                     Location?: string;
                     /** @description The request id: echoed from the request or generated */
@@ -4718,6 +4782,20 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A request with the same Idempotency-Key is still in progress */
+            409: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Body too large */
             413: {
                 headers: {
@@ -4746,7 +4824,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Invalid values, one entry per problem */
+            /** @description Invalid values, one entry per problem; or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -4815,6 +4893,8 @@ export interface operations {
                 "If-Unmodified-Since"?: string;
                 /** @description `return=minimal`: answer 204 without a body */
                 Prefer?: string;
+                /** @description Makes the request safe to retry: a repeat with the same key and request replays the stored answer (Idempotent-Replayed: true); the same key with another request is 422; while the first runs, 409. Kept IDEMPOTENCY_TTL_SECONDS (24 h). */
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -4849,6 +4929,8 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The request id: echoed from the request or generated */
                     "X-Request-Id"?: string;
                     /** @description `private, no-cache`: a browser may keep it and must revalidate */
@@ -4868,6 +4950,8 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     /** @description `return=minimal` when the Prefer header was honoured */
                     "Preference-Applied"?: "return=minimal";
                     /** @description The request id: echoed from the request or generated */
@@ -4950,7 +5034,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A JSON Patch test operation did not match, or a unique value is taken */
+            /** @description A JSON Patch test operation did not match, a unique value is taken, or a request with the same Idempotency-Key is still in progress */
             409: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -5008,7 +5092,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Invalid values, one entry per problem */
+            /** @description Invalid values, one entry per problem; or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */

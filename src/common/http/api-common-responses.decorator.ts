@@ -32,6 +32,10 @@ export const HEADERS = {
   etag: { description: 'Strong validator of this version of the record; send it back in If-Match or If-None-Match', schema: { type: 'string' } },
   lastModified: { description: 'Time of the last change (HTTP-date)', schema: { type: 'string' } },
   location: { description: 'URL of the new record', schema: { type: 'string' } },
+  idempotentReplayed: {
+    description: '`true` when this is the stored answer of an earlier request with the same Idempotency-Key',
+    schema: { type: 'string', enum: ['true'] },
+  },
   preferenceApplied: { description: '`return=minimal` when the Prefer header was honoured', schema: { type: 'string', enum: ['return=minimal'] } },
 } satisfies Record<string, HeaderObject>;
 

@@ -1,4 +1,12 @@
+import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** SHA-256 (hex) of the raw JSON body, computed only when an Idempotency-Key needs it (API.md §1.13). */
+    bodyDigest?: string;
+  }
+}
 
 /**
  * A body the service could not read. The parsers hand it to the route instead of failing in
@@ -24,8 +32,10 @@ export function registerBodyParsers(fastify: FastifyInstance): void {
   fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
   });
-  fastify.addContentTypeParser(JSON_MEDIA_TYPES, { parseAs: 'string' }, (_request, body, done) => {
+  fastify.addContentTypeParser(JSON_MEDIA_TYPES, { parseAs: 'string' }, (request, body, done) => {
     const text = body as string;
+    // The digest of the bytes as sent: a retry must send the same body, not an equal object.
+    if (request.headers['idempotency-key'] !== undefined) request.bodyDigest = createHash('sha256').update(text).digest('hex');
     if (text.length === 0) return done(null, undefined);
     try {
       done(null, JSON.parse(text));

@@ -32,7 +32,15 @@ export interface UpdateCommand {
   body: PatchBody | PatchRequestBuilder;
   /** Read-only paths this door itself maintains (seed 003's custom field values and access keys). */
   doorManagedPaths?: string[];
+  onStored?: OnStored;
 }
+
+/**
+ * Runs inside the write's transaction right after the record is written (only when it was:
+ * not for a dry run or a no-op), so what it writes commits or rolls back with the change; it
+ * may throw to roll the change back. Used by Idempotency-Key to store the answer (API.md §1.13).
+ */
+export type OnStored = (result: WriteResult, manager: EntityManager) => Promise<void>;
 
 /**
  * Builds a canonical request from the caller's view of the record; it runs again on each
@@ -46,6 +54,7 @@ export interface CreateCommand {
   companyId: string;
   dryRun: boolean;
   body: unknown;
+  onStored?: OnStored;
 }
 
 /** The outcome of a write: the record as stored (or as it would be, for a dry run). */
@@ -120,6 +129,8 @@ export class PatchPipeline {
    */
   async update(resource: ResourceDefinition, command: UpdateCommand): Promise<WriteResult> {
     const attempt = new UpdateAttempt(command);
+    // A hook writes in the write's transaction: take the row lock at once, so there is no race to retry.
+    if (command.onStored) return this.lockedUpdate(resource, attempt, command.onStored);
     // One pooled connection for the read and the write, taken once (not once per query).
     const runner = this.dataSource.createQueryRunner();
     try {
@@ -130,12 +141,22 @@ export class PatchPipeline {
     } finally {
       await runner.release();
     }
+    return this.lockedUpdate(resource, attempt);
+  }
+
+  /**
+   * The update in a transaction with the row locked (FOR UPDATE), then `onStored` in the same
+   * transaction. The hook's rows come after the record's write, so the writer takes its
+   * transaction id when it locks the record (the change feed's order relies on that).
+   */
+  private lockedUpdate(resource: ResourceDefinition, attempt: UpdateAttempt, onStored?: OnStored): Promise<WriteResult> {
     return this.dataSource.transaction(async (manager) => {
       const result = await this.attemptUpdate(manager, resource, attempt, true);
       // The row is locked, so its version cannot move on: no result here is a broken repository.
       if (!result) {
-        throw new Error(`${resource.repository.resourceName} ${command.id}: the version-checked write missed a locked row`);
+        throw new Error(`${resource.repository.resourceName} ${attempt.command.id}: the version-checked write missed a locked row`);
       }
+      if (onStored && result.stored) await onStored(result, manager);
       return result;
     });
   }
@@ -209,7 +230,9 @@ export class PatchPipeline {
         return { record: { id: '', companyId: command.companyId, version: 0, updatedAt: context.now, document }, stored: false };
       }
       const audit = this.changeAudit(type, repository.resourceName, context, changes);
-      return { record: await repository.insert(manager, command.companyId, { document, context, audit }), stored: true };
+      const result = { record: await repository.insert(manager, command.companyId, { document, context, audit }), stored: true };
+      await command.onStored?.(result, manager);
+      return result;
     });
   }
 

@@ -1,6 +1,7 @@
 import { applyDecorators, Type } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiExtraModels, ApiHeader, ApiOperation, ApiQuery, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { Idempotent } from '../../idempotency/idempotent.decorator';
 import { HEADERS, problem } from '../http/api-common-responses.decorator';
 import { HistoryPageDto } from './history-page.dto';
 import { ListFilter } from './list-filters';
@@ -39,6 +40,7 @@ const pageQueries = [
 ];
 
 const recordHeaders = { ETag: HEADERS.etag, 'Last-Modified': HEADERS.lastModified };
+const writeHeaders = { ...recordHeaders, 'Idempotent-Replayed': HEADERS.idempotentReplayed };
 
 const notFound = problem(404, 'No such record, or one the caller may not see ("Not found."), or a foreign ?companyId=');
 
@@ -103,13 +105,15 @@ export const ApiCreate = (type: Type, summary: string) =>
     dryRunQuery,
     ApiConsumes('application/json'),
     ApiBody({ type }),
-    ApiResponse({ status: 201, type, description: 'The new record', headers: { ...recordHeaders, Location: HEADERS.location } }),
+    Idempotent(),
+    ApiResponse({ status: 201, type, description: 'The new record', headers: { ...writeHeaders, Location: HEADERS.location } }),
     ApiResponse({ status: 200, type, description: 'dryRun=true: the would-be record; nothing stored, so no ETag and no Location' }),
     problem(400, 'Unknown or read-only field, malformed JSON, superadmin without ?companyId='),
     notFound,
     problem(413, 'Body too large'),
+    problem(409, 'A request with the same Idempotency-Key is still in progress'),
     problem(415, 'Not JSON'),
-    problem(422, 'Invalid values, one entry per problem'),
+    problem(422, 'Invalid values, one entry per problem; or the Idempotency-Key was used for a different request'),
   );
 
 /** Query, headers and answers shared by every write door (PATCH, PUT, PATCH by identifier). */
@@ -121,19 +125,20 @@ export const ApiWrite = (type: Type) =>
     ApiHeader({ name: 'If-Match', required: false, description: 'Apply only if the record still has this ETag (else 412)' }),
     ApiHeader({ name: 'If-Unmodified-Since', required: false, description: 'Apply only if not changed since this HTTP-date (else 412)' }),
     ApiHeader({ name: 'Prefer', required: false, description: '`return=minimal`: answer 204 without a body' }),
-    ApiResponse({ status: 200, type, description: 'The record after the change (or the would-be record of a dry run)', headers: recordHeaders }),
+    Idempotent(),
+    ApiResponse({ status: 200, type, description: 'The record after the change (or the would-be record of a dry run)', headers: writeHeaders }),
     ApiResponse({
       status: 204,
       description: 'Prefer: return=minimal honoured; no body',
-      headers: { ...recordHeaders, 'Preference-Applied': HEADERS.preferenceApplied },
+      headers: { ...writeHeaders, 'Preference-Applied': HEADERS.preferenceApplied },
     }),
     problem(400, 'Bad patch: unknown field or path, bad op, read-only field changed, malformed JSON, bad $select or Time-Zone'),
     notFound,
-    problem(409, 'A JSON Patch test operation did not match, or a unique value is taken'),
+    problem(409, 'A JSON Patch test operation did not match, a unique value is taken, or a request with the same Idempotency-Key is still in progress'),
     problem(412, 'If-Match or If-Unmodified-Since failed; nothing was stored'),
     problem(413, 'Body or patched record too large'),
     problem(415, 'Unsupported Content-Type', { 'Accept-Patch': HEADERS.acceptPatch }),
-    problem(422, 'Invalid values, one entry per problem'),
+    problem(422, 'Invalid values, one entry per problem; or the Idempotency-Key was used for a different request'),
   );
 
 export interface PatchExamples {

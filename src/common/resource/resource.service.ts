@@ -7,7 +7,7 @@ import { Preconditions } from '../concurrency/preconditions';
 import { Caller } from '../http/caller';
 import { notFound } from '../http/problem.exception';
 import { pageSize } from '../pagination/page';
-import { PatchPipeline, PatchRequestBuilder, WriteResult } from '../patch/patch-pipeline.service';
+import { OnStored, PatchPipeline, PatchRequestBuilder, WriteResult } from '../patch/patch-pipeline.service';
 import { PatchBody } from '../patch/patch-request';
 import { filteredCursor, parseListQuery, positionOfCursor } from './list-filters';
 import { ResourcePage, ResourceResponse } from './resource-response';
@@ -76,13 +76,15 @@ export class ResourceService {
 
   async create(resource: ResourceDefinition, request: CreateRequest, location: (record: StoredRecord) => string): Promise<ResourceResponse> {
     const companyId = companyForCreate(request.caller.actor, request.companyId);
-    const result = await this.pipeline.create(resource, { ...request, companyId });
+    const onStored = storeAnswer(request.caller, (result) => respond(resource, result, request.caller, location));
+    const result = await this.pipeline.create(resource, { ...request, companyId, onStored });
     return respond(resource, result, request.caller, location);
   }
 
   async update(resource: ResourceDefinition, request: WriteRequest): Promise<ResourceResponse> {
     const scope = resolveTenantScope(request.caller.actor, request.companyId);
-    const result = await this.pipeline.update(resource, { ...request, scope });
+    const onStored = storeAnswer(request.caller, (result) => respond(resource, result, request.caller));
+    const result = await this.pipeline.update(resource, { ...request, scope, onStored });
     // The answer shows the record (a dry run's too), so a level-2 read is audited.
     await this.auditReads(resource, [result.record], request.caller);
     // A no-op still answers with the record's ETag; a dry run has none (nothing was stored).
@@ -116,6 +118,12 @@ export class ResourceService {
       });
     }
   }
+}
+
+/** With an Idempotency-Key, the answer is stored in the write's transaction (API.md §1.13). */
+function storeAnswer(caller: Caller, answer: (result: WriteResult) => ResourceResponse): OnStored | undefined {
+  const claim = caller.idempotency;
+  return claim && ((result, manager) => claim.complete(manager, answer(result)));
 }
 
 /** Stored records carry ETag/Last-Modified; dry runs do not (nothing was stored). */

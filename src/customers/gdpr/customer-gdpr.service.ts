@@ -9,6 +9,7 @@ import { conflict, forbidden, notFound } from '../../common/http/problem.excepti
 import { diffDocuments } from '../../common/patch/diff';
 import { JsonObject } from '../../common/resource/document-checks';
 import { StoredRecord } from '../../common/resource/record-repository';
+import { IdempotencyService } from '../../idempotency/idempotency.service';
 import { resolveTenantScope } from '../../tenancy/tenant-scope';
 import { CustomerAccessPolicy } from '../customer-access.policy';
 import { CustomersDefinition } from '../customers.definition';
@@ -42,6 +43,7 @@ export class CustomerGdprService {
     private readonly definition: CustomersDefinition,
     private readonly access: CustomerAccessPolicy,
     private readonly audit: AuditService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   /** The customer itself, or an admin/superadmin with `gdpr`; the export is audited as a read. */
@@ -105,6 +107,7 @@ export class CustomerGdprService {
         reason,
       };
       await this.redactHistory(manager, record);
+      await this.idempotency.forgetAnswersAbout(manager, record.companyId, record.id);
       const written = await repository.update(manager, record, { document, context: { ...caller, now }, audit });
       // The row is locked, so its version cannot have moved on.
       if (!written) throw new Error(`customer ${record.id}: the erasure missed a locked row`);
