@@ -3,6 +3,7 @@ import { CreateAuditLog1732262500000 } from './1732262500000-create-audit-log';
 import { CreateCustomerObjects1732262600000 } from './1732262600000-create-customer-objects';
 import { CreateContacts1732262700000 } from './1732262700000-create-contacts';
 import { CreateCustomers1732262800000 } from './1732262800000-create-customers';
+import { AddReferenceListNames1732264151000 } from './1732264151000-add-reference-list-names';
 
 /** Every migration, oldest first. Listed explicitly so the app, the CLI and Jest load the same set. */
 export const ALL_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const ALL_MIGRATIONS = [
   CreateCustomerObjects1732262600000,
   CreateContacts1732262700000,
   CreateCustomers1732262800000,
+  AddReferenceListNames1732264151000,
 ];

@@ -1,5 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { documentReferenceLanguages } from './reference-lists/content-language.openapi';
 
 const DESCRIPTION = `
 Multi-tenant API that updates customer data (CustomerObjects, Contacts, Customers).
@@ -30,5 +31,6 @@ export function setUpOpenApi(app: NestFastifyApplication): void {
     .addSecurityRequirements('bearer')
     .build();
   const document = SwaggerModule.createDocument(app, config);
+  documentReferenceLanguages(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }

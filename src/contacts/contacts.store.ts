@@ -10,15 +10,11 @@ import { ListableResourceStore, RecordWrite, StoredRecord } from '../common/reso
 import { PreparedStatement } from '../database/prepared-statement';
 import { ListName, ReferenceListsService } from '../reference-lists/reference-lists.service';
 import { TenantScope } from '../tenancy/tenant-scope';
+import { CONTACT_REFERENCES as REFERENCES } from './contact-references';
 import { ContactResource } from './contact.resource';
 import { ContactRow, toContactRecord, writableContactValues } from './contact.row';
 
 const MAX_INT32 = 2147483647;
-const REFERENCES: Array<[field: string, list: ListName]> = [
-  ['category', 'category'],
-  ['business', 'business'],
-  ['country', 'country'],
-];
 
 const VISIBLE = `SELECT * FROM contacts WHERE contact_id = $1 AND ($2::uuid IS NULL OR company_id = $2)`;
 const SELECT_VISIBLE = new PreparedStatement('contacts.select', VISIBLE);
@@ -121,14 +117,17 @@ export class ContactsStore implements ListableResourceStore {
 
   /**
    * Reference names follow their ids. A name the client sends must be the current one or the
-   * one its id resolves to: anything else is a write to a read-only field (400).
+   * one its id resolves to, in any supported language (a record read in Swedish and sent back
+   * is no change): anything else is a write to a read-only field (400).
    */
   resolveDerived(before: JsonObject, after: JsonObject): void {
     const mismatched: string[] = [];
     const resolve = (list: ListName, target: JsonObject, previous: JsonObject | undefined, pointer: string) => {
       const resolved = this.lists.find(list, target.id)?.name ?? null;
       const sent = target.name ?? null;
-      if (sent !== null && sent !== (previous?.name ?? null) && sent !== resolved) mismatched.push(`${pointer}/name`);
+      // The current name may be in the caller's language too, as the GET showed it.
+      const known = sent === (previous?.name ?? null) || this.lists.isNameOf(list, target.id, sent) || this.lists.isNameOf(list, previous?.id, sent);
+      if (sent !== null && !known) mismatched.push(`${pointer}/name`);
       target.name = resolved;
     };
     for (const [field, list] of REFERENCES) {

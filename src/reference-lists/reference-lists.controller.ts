@@ -1,12 +1,15 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { RequireScope } from '../auth/auth.decorators';
 import { notFound } from '../common/http/problem.exception';
+import { ContentLanguageInterceptor, ReferenceLanguage } from './content-language';
+import { Language } from './languages';
 import { ListItem, ReferenceListsService } from './reference-lists.service';
 
 @ApiTags('Contacts')
 @ApiBearerAuth()
 @Controller('api/v1/List')
+@UseInterceptors(ContentLanguageInterceptor)
 export class ReferenceListsController {
   constructor(private readonly lists: ReferenceListsService) {}
 
@@ -14,9 +17,13 @@ export class ReferenceListsController {
   @RequireScope('contacts:read')
   @ApiOperation({ summary: 'Items of a reference list (category, business, country, interest; also "contint")' })
   @ApiParam({ name: 'name', enum: ['category', 'business', 'country', 'interest'] })
-  @ApiOkResponse({ description: '`[{id, name, code?}]`; countries have their ISO 3166-1 numeric id and alpha-2 code' })
-  items(@Param('name') name: string): ListItem[] {
-    const items = this.lists.items(name);
+  @ApiOkResponse({
+    description:
+      '`[{id, name, code?}]`; countries have their ISO 3166-1 numeric id and alpha-2 code. Names in the language of ' +
+      'SO-Language / Accept-Language (countries from CLDR).',
+  })
+  items(@Param('name') name: string, @ReferenceLanguage() language: Language): ListItem[] {
+    const items = this.lists.items(name, language);
     if (!items) throw notFound();
     return items;
   }
