@@ -4,6 +4,7 @@ import { CreateCustomerObjects1732262600000 } from './1732262600000-create-custo
 import { CreateContacts1732262700000 } from './1732262700000-create-contacts';
 import { CreateCustomers1732262800000 } from './1732262800000-create-customers';
 import { AddReferenceListNames1732264151000 } from './1732264151000-add-reference-list-names';
+import { CreateCustomerComments1732264152000 } from './1732264152000-create-customer-comments';
 
 /** Every migration, oldest first. Listed explicitly so the app, the CLI and Jest load the same set. */
 export const ALL_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const ALL_MIGRATIONS = [
   CreateContacts1732262700000,
   CreateCustomers1732262800000,
   AddReferenceListNames1732264151000,
+  CreateCustomerComments1732264152000,
 ];

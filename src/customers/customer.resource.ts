@@ -15,6 +15,7 @@ import {
   Min,
 } from 'class-validator';
 import { Field } from '../common/resource/field.decorator';
+import { CustomerComment } from './comments/customer-comment';
 import { IsCalendarDate, IsDecimal, IsStringMap, OptionalFlag, OptionalNested, OptionalText } from '../common/resource/validators';
 
 /**
@@ -182,6 +183,18 @@ export class CustomerResource {
 
   @Field({ kind: 'array', nested: () => AccessKey, readOnly: true, api: { description: 'Changed with PUT accessKeys / accessKeysToDelete' } })
   accessKeys!: AccessKey[];
+
+  @Field({
+    kind: 'array',
+    nested: () => CustomerComment,
+    readOnly: true,
+    gdpr: true,
+    api: {
+      nullable: true,
+      description: 'The newest 20 comments, newest first (all at GET /customers/{id}/comments); added with POST /customers/{id}/comments',
+    },
+  })
+  comments!: CustomerComment[] | null;
 
   @Field({ kind: 'array', items: 'string', readOnly: true, api: { description: 'GDPR fields hidden from this caller' } })
   maskedFields!: string[];

@@ -2,6 +2,7 @@ import { completeShape, JsonObject } from '../common/resource/document-checks';
 import { resourceSchema } from '../common/resource/resource-registry';
 import { StoredRecord } from '../common/resource/resource-store';
 import { jsonbParameter } from '../database/jsonb-parameter';
+import { CommentRow, toComment } from './comments/customer-comment';
 import { CustomerResource } from './customer.resource';
 
 const SCHEMA = resourceSchema(CustomerResource);
@@ -57,6 +58,8 @@ export interface CustomerRow {
   created_at: Date;
   updated_at: Date;
   field_configs: Array<{ id: number; name: string; dataType: string }>;
+  /** The newest comments (RECENT_COMMENTS), newest first. */
+  recent_comments: CommentRow[];
 }
 
 export function toCustomerRecord(row: CustomerRow): StoredRecord {
@@ -116,6 +119,7 @@ export function toCustomerRecord(row: CustomerRow): StoredRecord {
       })),
       customProperties: row.custom_properties,
       accessKeys: row.access_keys,
+      comments: row.recent_comments.map(toComment),
       maskedFields: [],
       createdAt: row.created_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CustomerCommentsController } from './comments/customer-comments.controller';
+import { CustomerCommentsService } from './comments/customer-comments.service';
 import { CustomFieldsController } from './custom-fields/custom-fields.controller';
 import { CustomFieldsService } from './custom-fields/custom-fields.service';
 import { CustomerAccessPolicy } from './customer-access.policy';
@@ -9,8 +11,8 @@ import { CustomersStore } from './customers.store';
 
 @Module({
   // Custom fields first: its static route /customers/custom-fields sits beside /customers/:id.
-  controllers: [CustomFieldsController, CustomersController, CustomersHistoryController],
-  providers: [CustomersStore, CustomersService, CustomerAccessPolicy, CustomFieldsService, CustomersLookup],
+  controllers: [CustomFieldsController, CustomersController, CustomersHistoryController, CustomerCommentsController],
+  providers: [CustomerCommentsService, CustomersStore, CustomersService, CustomerAccessPolicy, CustomFieldsService, CustomersLookup],
   exports: [CustomersLookup],
 })
 export class CustomersModule {}

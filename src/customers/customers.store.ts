@@ -13,6 +13,7 @@ import { ChangeContext, ListableResourceStore, RecordWrite, StoredRecord } from 
 import { nextCompanyNumber } from '../database/company-sequence';
 import { PreparedStatement } from '../database/prepared-statement';
 import { TenantScope } from '../tenancy/tenant-scope';
+import { RECENT_COMMENTS } from './comments/customer-comment';
 import { CustomerAccessPolicy } from './customer-access.policy';
 import { CustomerResource } from './customer.resource';
 import { CustomerRow, toCustomerRecord, writableCustomerValues } from './customer.row';
@@ -36,7 +37,7 @@ const WRITABLE = [
  */
 const CONFIGS = `(SELECT coalesce(jsonb_agg(jsonb_build_object('id', f.id, 'name', f.name, 'dataType', f.data_type) ORDER BY f.id), '[]')
    FROM custom_field_configs f WHERE f.company_id = c.company_id) AS field_configs`;
-const VISIBLE = `SELECT c.*, ${CONFIGS} FROM customers c
+const VISIBLE = `SELECT c.*, ${CONFIGS}, ${RECENT_COMMENTS} FROM customers c
   WHERE c.id = $1 AND ($2::uuid IS NULL OR c.company_id = $2) AND ($3::text IS NULL OR c.user_id = $3)`;
 const SELECT_VISIBLE = new PreparedStatement('customers.select', VISIBLE);
 const SELECT_VISIBLE_FOR_UPDATE = new PreparedStatement('customers.select-for-update', `${VISIBLE} FOR UPDATE OF c`);
@@ -44,7 +45,7 @@ const INSERT = new AuditedStatement(
   'customers.insert',
   `INSERT INTO customers (company_id, id, customer_number, created_at, updated_at, ${WRITABLE.join(', ')})
     VALUES ($7, $8, $9, $10, $10, ${WRITABLE.map((_, i) => `$${i + 11}`).join(', ')}) RETURNING *`,
-  { result: `SELECT c.*, ${CONFIGS} FROM written c` },
+  { result: `SELECT c.*, ${CONFIGS}, ${RECENT_COMMENTS} FROM written c` },
 );
 /** Writes only over the version the pipeline read (no row: another write came first). */
 const UPDATE = new AuditedStatement(
@@ -52,11 +53,11 @@ const UPDATE = new AuditedStatement(
   `UPDATE customers SET ${WRITABLE.map((column, i) => `${column} = $${i + 11}`).join(', ')},
       updated_at = $10, version = version + 1
     WHERE company_id = $7 AND id = $8 AND version = $9 RETURNING *`,
-  { result: `SELECT c.*, ${CONFIGS} FROM written c` },
+  { result: `SELECT c.*, ${CONFIGS}, ${RECENT_COMMENTS} FROM written c` },
 );
 const LIST = new PreparedStatement(
   'customers.list',
-  `SELECT c.*, ${CONFIGS} FROM customers c
+  `SELECT c.*, ${CONFIGS}, ${RECENT_COMMENTS} FROM customers c
   WHERE ($1::uuid IS NULL OR c.company_id = $1) AND ($5::text IS NULL OR c.user_id = $5)
     AND ($2::timestamptz IS NULL OR (c.created_at, c.id) < ($2::timestamptz, $3::uuid))
   ORDER BY c.created_at DESC, c.id DESC
@@ -159,6 +160,7 @@ export class CustomersStore implements ListableResourceStore {
       cooperativeMember: false,
       customFieldValues: [],
       accessKeys: [],
+      comments: [],
       maskedFields: [],
     });
   }
