@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 import { Field } from '../common/resource/field.decorator';
 import { CustomerComment } from './comments/customer-comment';
+import { CustomFieldConfigView } from './custom-fields/custom-field-config.view';
 import { IsCalendarDate, IsDecimal, IsStringMap, OptionalFlag, OptionalNested, OptionalText } from '../common/resource/validators';
 
 /**
@@ -172,6 +173,19 @@ export class CustomerResource {
 
   @Field({ kind: 'array', nested: () => CustomFieldValue, readOnly: true, api: { description: 'Set with PUT customFields' } })
   customFieldValues!: CustomFieldValue[];
+
+  @Field({
+    kind: 'array',
+    nested: () => CustomFieldConfigView,
+    readOnly: true,
+    api: {
+      nullable: true,
+      description:
+        "The company's custom field configs (as at GET /customers/custom-fields), in seed 003's PUT response; null in other " +
+        'answers. Read-only: leave it out or send null in a PATCH.',
+    },
+  })
+  customFields!: CustomFieldConfigView[] | null;
 
   @Field({
     kind: 'object',
