@@ -5,6 +5,8 @@ import { CreateContacts1732262700000 } from './1732262700000-create-contacts';
 import { CreateCustomers1732262800000 } from './1732262800000-create-customers';
 import { AddChangeFeedColumnsToAuditLog1732262900000 } from './1732262900000-add-change-feed-columns-to-audit-log';
 import { CreateWebhooks1732263000000 } from './1732263000000-create-webhooks';
+import { AddReferenceListNames1732264151000 } from './1732264151000-add-reference-list-names';
+import { CreateCustomerComments1732264152000 } from './1732264152000-create-customer-comments';
 
 /** Every migration, oldest first. Listed explicitly so the app, the CLI and Jest load the same set. */
 export const ALL_MIGRATIONS = [
@@ -15,4 +17,6 @@ export const ALL_MIGRATIONS = [
   CreateCustomers1732262800000,
   AddChangeFeedColumnsToAuditLog1732262900000,
   CreateWebhooks1732263000000,
+  AddReferenceListNames1732264151000,
+  CreateCustomerComments1732264152000,
 ];
