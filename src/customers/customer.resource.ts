@@ -16,7 +16,7 @@ import {
 } from 'class-validator';
 import { Field } from '../common/resource/field.decorator';
 import { CustomerComment } from './comments/customer-comment';
-import { CustomFieldConfigView } from './custom-fields/custom-field-config.view';
+import { DocumentCustomFieldConfig } from './custom-fields/document-custom-field-config';
 import { IsCalendarDate, IsDecimal, IsStringMap, OptionalFlag, OptionalNested, OptionalText } from '../common/resource/validators';
 
 /**
@@ -176,7 +176,7 @@ export class CustomerResource {
 
   @Field({
     kind: 'array',
-    nested: () => CustomFieldConfigView,
+    nested: () => DocumentCustomFieldConfig,
     readOnly: true,
     api: {
       nullable: true,
@@ -185,7 +185,7 @@ export class CustomerResource {
         'answers. Read-only: leave it out or send null in a PATCH.',
     },
   })
-  customFields!: CustomFieldConfigView[] | null;
+  customFields!: DocumentCustomFieldConfig[] | null;
 
   @Field({
     kind: 'object',

@@ -236,7 +236,7 @@ export interface paths {
         get: operations["CustomersController_get"];
         /**
          * Update an existing customer (seed 003)
-         * @description All fields optional; fields left out stay as they are. `customFields: [{id, value}]` sets values (checked against the company configs, each config at most once), `accessKeys` adds keys, `accessKeysToDelete: [{id}]` removes them, `invoiceAddress` is merged. Same preconditions, Prefer, dryRun, $select and audit as PATCH. Body `CompanyId` is ignored: use ?companyId=. Names are case-insensitive, so the seed's PascalCase (`Firstname`, `AccessKeysToDelete`) binds.
+         * @description All fields optional; fields left out stay as they are. `customFields: [{id, value}]` sets values (checked against the company configs, each config at most once), `accessKeys` adds keys, `accessKeysToDelete: [{id}]` removes them, `invoiceAddress` is merged. Same preconditions, Prefer, dryRun, $select and audit as PATCH. Body `CompanyId` is ignored: use ?companyId=. Names are case-insensitive, so the seed's PascalCase (`Firstname`, `AccessKeysToDelete`) binds. The answer is the customer with `customFields`: the company's custom field configs (as at GET /customers/custom-fields), and `comments`, the newest 20. Seed 003's `ResponseStatus` (a ServiceStack envelope) is not carried: errors are RFC 9457 problems with the HTTP status instead.
          */
         put: operations["CustomersController_replace"];
         post?: never;
@@ -313,6 +313,30 @@ export interface paths {
          * @description An invalid regEx, or one that could backtrack catastrophically, is 422 (values are also matched with a time limit); so is a DropDown without values and a defaultValue the config’s own rules refuse.
          */
         post: operations["CustomFieldsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer’s comments, newest first (seed 003)
+         * @description Admins of the customer’s company, or the customer itself (a `user` whose sub is its userId); any other customer is 404. At restrictedTypeId 1 and 2 comments are protected personal data: 403 unless the caller is the customer or holds scope `gdpr`. Level-2 reads are audited.
+         */
+        get: operations["CustomerCommentsController_list"];
+        put?: never;
+        /**
+         * Add a comment to a customer (seed 003)
+         * @description Admins of the customer’s company, or the customer itself (a `user` whose sub is its userId); any other customer is 404. At restrictedTypeId 1 and 2 comments are protected personal data: 403 unless the caller is the customer or holds scope `gdpr`. `comments` is 1..2000 characters, `imageUrl` an http(s) URL or null. The customer's version (ETag) changes, its history gets a change entry (values "***"), and its document's `comments` shows the newest 20. A self-update of a customer whose editableByCustomer is false is 403.
+         */
+        post: operations["CustomerCommentsController_add"];
         delete?: never;
         options?: never;
         head?: never;
@@ -781,12 +805,39 @@ export interface components {
             readonly dataType?: string | null;
             readonly value?: string | null;
         };
+        DocumentCustomFieldChoice: {
+            readonly value?: string | null;
+        };
+        DocumentCustomFieldConfig: {
+            readonly id?: number | null;
+            readonly name?: string | null;
+            readonly description?: string | null;
+            /** @enum {string|null} */
+            readonly dataType?: "TextBox" | "DropDown" | "Number" | "Date" | "CheckBox" | null;
+            readonly isMandatory?: boolean | null;
+            readonly mandatoryErrorMessage?: string | null;
+            readonly maxLength?: number | null;
+            readonly regEx?: string | null;
+            readonly regExErrorMessage?: string | null;
+            readonly defaultValue?: string | null;
+            readonly values?: components["schemas"]["DocumentCustomFieldChoice"][] | null;
+        };
         AccessKey: {
             /** Format: uuid */
             readonly id?: string | null;
             readonly accessKeyTypeId?: number | null;
             readonly value?: string | null;
             readonly description?: string | null;
+        };
+        CustomerComment: {
+            readonly id?: number | null;
+            readonly comments?: string | null;
+            /** Format: uri */
+            readonly imageUrl?: string | null;
+            /** Format: date-time */
+            readonly created?: string | null;
+            /** Format: date-time */
+            readonly updated?: string | null;
         };
         CustomerResource: {
             /** Format: uuid */
@@ -869,12 +920,16 @@ export interface components {
             invoiceAddress?: components["schemas"]["InvoiceAddress"] | null;
             /** @description Set with PUT customFields */
             readonly customFieldValues?: components["schemas"]["CustomFieldValue"][] | null;
+            /** @description The company's custom field configs (as at GET /customers/custom-fields), in seed 003's PUT response; null in other answers. Read-only: leave it out or send null in a PATCH. */
+            readonly customFields?: components["schemas"]["DocumentCustomFieldConfig"][] | null;
             /** @description Up to 50 keys (≤ 100 chars, case-sensitive), string values ≤ 1000 chars */
             customProperties?: {
                 [key: string]: unknown;
             } | null;
             /** @description Changed with PUT accessKeys / accessKeysToDelete */
             readonly accessKeys?: components["schemas"]["AccessKey"][] | null;
+            /** @description The newest 20 comments, newest first (all at GET /customers/{id}/comments); added with POST /customers/{id}/comments GDPR protected (masked for restricted records). */
+            readonly comments?: components["schemas"]["CustomerComment"][] | null;
             /** @description GDPR fields hidden from this caller */
             readonly maskedFields?: string[] | null;
             /**
@@ -2799,6 +2854,12 @@ export interface operations {
                 "Time-Zone"?: string;
                 /** @description Echoed in the answer; generated when absent */
                 "X-Request-Id"?: string;
+                /** @description Language of reference names (quality values honoured): one of `en nb sv da fi de`; others fall back to English. */
+                "Accept-Language"?: string;
+                /** @description Seed 002: an ISO 639-1 code (`en nb sv da fi de`) that overrides Accept-Language. Unsupported: Accept-Language decides, else English. */
+                "SO-Language"?: string;
+                /** @description Not applied: JSON numbers and ISO 8601 dates are culture-free, so the answer is the same with or without it. */
+                "SO-Culture"?: string;
             };
             path?: never;
             cookie?: never;
@@ -2812,6 +2873,10 @@ export interface operations {
                     "X-Request-Id"?: string;
                     /** @description `private, no-cache`: a browser may keep it and must revalidate */
                     "Cache-Control"?: string;
+                    /** @description The language of the reference names in this answer */
+                    "Content-Language"?: "en" | "nb" | "sv" | "da" | "fi" | "de";
+                    /** @description Includes `Accept-Language, SO-Language` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2951,6 +3016,12 @@ export interface operations {
                 "Time-Zone"?: string;
                 /** @description Echoed in the answer; generated when absent */
                 "X-Request-Id"?: string;
+                /** @description Language of reference names (quality values honoured): one of `en nb sv da fi de`; others fall back to English. */
+                "Accept-Language"?: string;
+                /** @description Seed 002: an ISO 639-1 code (`en nb sv da fi de`) that overrides Accept-Language. Unsupported: Accept-Language decides, else English. */
+                "SO-Language"?: string;
+                /** @description Not applied: JSON numbers and ISO 8601 dates are culture-free, so the answer is the same with or without it. */
+                "SO-Culture"?: string;
             };
             path?: never;
             cookie?: never;
@@ -2968,6 +3039,10 @@ export interface operations {
                     "X-Request-Id"?: string;
                     /** @description `private, no-cache`: a browser may keep it and must revalidate */
                     "Cache-Control"?: string;
+                    /** @description The language of the reference names in this answer */
+                    "Content-Language"?: "en" | "nb" | "sv" | "da" | "fi" | "de";
+                    /** @description Includes `Accept-Language, SO-Language` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2989,6 +3064,10 @@ export interface operations {
                     "X-Request-Id"?: string;
                     /** @description `private, no-cache`: a browser may keep it and must revalidate */
                     "Cache-Control"?: string;
+                    /** @description The language of the reference names in this answer */
+                    "Content-Language"?: "en" | "nb" | "sv" | "da" | "fi" | "de";
+                    /** @description Includes `Accept-Language, SO-Language` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3160,6 +3239,12 @@ export interface operations {
                 "X-Request-Id"?: string;
                 /** @description An ETag (or `*`): 304 without a body while the record still has it */
                 "If-None-Match"?: string;
+                /** @description Language of reference names (quality values honoured): one of `en nb sv da fi de`; others fall back to English. */
+                "Accept-Language"?: string;
+                /** @description Seed 002: an ISO 639-1 code (`en nb sv da fi de`) that overrides Accept-Language. Unsupported: Accept-Language decides, else English. */
+                "SO-Language"?: string;
+                /** @description Not applied: JSON numbers and ISO 8601 dates are culture-free, so the answer is the same with or without it. */
+                "SO-Culture"?: string;
             };
             path: {
                 id: string;
@@ -3179,6 +3264,10 @@ export interface operations {
                     "X-Request-Id"?: string;
                     /** @description `private, no-cache`: a browser may keep it and must revalidate */
                     "Cache-Control"?: string;
+                    /** @description The language of the reference names in this answer */
+                    "Content-Language"?: "en" | "nb" | "sv" | "da" | "fi" | "de";
+                    /** @description Includes `Accept-Language, SO-Language` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3327,6 +3416,12 @@ export interface operations {
                 "If-Unmodified-Since"?: string;
                 /** @description `return=minimal`: answer 204 without a body */
                 Prefer?: string;
+                /** @description Language of reference names (quality values honoured): one of `en nb sv da fi de`; others fall back to English. */
+                "Accept-Language"?: string;
+                /** @description Seed 002: an ISO 639-1 code (`en nb sv da fi de`) that overrides Accept-Language. Unsupported: Accept-Language decides, else English. */
+                "SO-Language"?: string;
+                /** @description Not applied: JSON numbers and ISO 8601 dates are culture-free, so the answer is the same with or without it. */
+                "SO-Culture"?: string;
             };
             path: {
                 id: string;
@@ -3352,6 +3447,10 @@ export interface operations {
                     "X-Request-Id"?: string;
                     /** @description `private, no-cache`: a browser may keep it and must revalidate */
                     "Cache-Control"?: string;
+                    /** @description The language of the reference names in this answer */
+                    "Content-Language"?: "en" | "nb" | "sv" | "da" | "fi" | "de";
+                    /** @description Includes `Accept-Language, SO-Language` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5428,6 +5527,182 @@ export interface operations {
             };
         };
     };
+    CustomerCommentsController_list: {
+        parameters: {
+            query?: {
+                /** @description Superadmin: the company; admin/user: blank or their own */
+                companyId?: string;
+                /** @description 1..200, default 50 */
+                limit?: string;
+                /** @description Opaque; the nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items?: components["schemas"]["CustomerComment"][];
+                        nextCursor?: string | null;
+                    };
+                };
+            };
+            /** @description Bad limit or cursor */
+            400: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Scope or GDPR protection (see above) */
+            403: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such customer, or one the caller may not see */
+            404: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CustomerCommentsController_add: {
+        parameters: {
+            query?: {
+                /** @description Superadmin: the company; admin/user: blank or their own */
+                companyId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comments: string;
+                    /** Format: uri */
+                    imageUrl?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The comment; listed at GET /customers/{id}/comments */
+            201: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerComment"];
+                };
+            };
+            /** @description Not JSON, not an object, or an unknown member */
+            400: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Scope or GDPR protection (see above) */
+            403: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such customer, or one the caller may not see */
+            404: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not JSON */
+            415: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Invalid comments or imageUrl, one entry per problem */
+            422: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     ChangesController_changes: {
         parameters: {
             query?: {
@@ -6546,6 +6821,12 @@ export interface operations {
                 "Time-Zone"?: string;
                 /** @description Echoed in the answer; generated when absent */
                 "X-Request-Id"?: string;
+                /** @description Language of reference names (quality values honoured): one of `en nb sv da fi de`; others fall back to English. */
+                "Accept-Language"?: string;
+                /** @description Seed 002: an ISO 639-1 code (`en nb sv da fi de`) that overrides Accept-Language. Unsupported: Accept-Language decides, else English. */
+                "SO-Language"?: string;
+                /** @description Not applied: JSON numbers and ISO 8601 dates are culture-free, so the answer is the same with or without it. */
+                "SO-Culture"?: string;
             };
             path: {
                 name: "category" | "business" | "country" | "interest" | "contint";
@@ -6554,13 +6835,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Countries have their ISO 3166-1 numeric id and alpha-2 code */
+            /** @description Countries have their ISO 3166-1 numeric id and alpha-2 code. Names in the language of SO-Language / Accept-Language (countries from CLDR). */
             200: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
                     "X-Request-Id"?: string;
                     /** @description `private, no-cache`: a browser may keep it and must revalidate */
                     "Cache-Control"?: string;
+                    /** @description The language of the reference names in this answer */
+                    "Content-Language"?: "en" | "nb" | "sv" | "da" | "fi" | "de";
+                    /** @description Includes `Accept-Language, SO-Language` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -44,7 +44,8 @@ export class CustomerCommentsController {
         imageUrl: { type: 'string', format: 'uri', nullable: true },
       },
     },
-    examples: { seed003: { value: { Comments: 'Prefers morning appointments', ImageUrl: 'https://example.com/door.jpg' } } },
+    // Seed 003's own sample in camelCase; its PascalCase `Comments` binds because names are case-insensitive.
+    examples: { seed003: { summary: 'Seed 003', value: { comments: 'Prefers morning appointments', imageUrl: 'https://example.com/door.jpg' } } },
   })
   @ApiResponse({ status: 201, type: CustomerComment, description: 'The comment; listed at GET /customers/{id}/comments' })
   @problem(400, 'Not JSON, not an object, or an unknown member')

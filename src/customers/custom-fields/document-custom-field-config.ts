@@ -2,7 +2,7 @@ import { Field } from '../../common/resource/field.decorator';
 import { DATA_TYPES } from './custom-field-config';
 
 /** A choice of a DropDown config, as the customer document shows it. */
-export class CustomFieldChoiceView {
+export class DocumentCustomFieldChoice {
   @Field({ kind: 'string', readOnly: true }) value!: string;
 }
 
@@ -11,7 +11,7 @@ export class CustomFieldChoiceView {
  * `CustomFields`: CustomFieldConfigData), the same members as GET /customers/custom-fields.
  * Declared with @Field so `$select`, XML and OpenAPI know its members like any other field.
  */
-export class CustomFieldConfigView {
+export class DocumentCustomFieldConfig {
   @Field({ kind: 'integer', readOnly: true }) id!: number;
   @Field({ kind: 'string', readOnly: true }) name!: string;
   @Field({ kind: 'string', readOnly: true, api: { nullable: true } }) description!: string | null;
@@ -22,5 +22,5 @@ export class CustomFieldConfigView {
   @Field({ kind: 'string', readOnly: true, api: { nullable: true } }) regEx!: string | null;
   @Field({ kind: 'string', readOnly: true, api: { nullable: true } }) regExErrorMessage!: string | null;
   @Field({ kind: 'string', readOnly: true, api: { nullable: true } }) defaultValue!: string | null;
-  @Field({ kind: 'array', nested: () => CustomFieldChoiceView, readOnly: true }) values!: CustomFieldChoiceView[];
+  @Field({ kind: 'array', nested: () => DocumentCustomFieldChoice, readOnly: true }) values!: DocumentCustomFieldChoice[];
 }
