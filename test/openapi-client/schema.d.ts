@@ -5537,7 +5537,12 @@ export interface operations {
                 /** @description Opaque; the nextCursor of the previous page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description IANA zone (e.g. Europe/Helsinki) for date-times in the answer; also `SO-Timezone` (seed 002). Unknown: 400. */
+                "Time-Zone"?: string;
+                /** @description Echoed in the answer; generated when absent */
+                "X-Request-Id"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5558,6 +5563,14 @@ export interface operations {
                         items?: components["schemas"]["CustomerComment"][];
                         nextCursor?: string | null;
                     };
+                    "application/xml": {
+                        items?: components["schemas"]["CustomerComment"][];
+                        nextCursor?: string | null;
+                    };
+                    "text/xml": {
+                        items?: components["schemas"]["CustomerComment"][];
+                        nextCursor?: string | null;
+                    };
                 };
             };
             /** @description Bad limit or cursor */
@@ -5571,6 +5584,23 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No or invalid bearer token ("Authentication credentials were not provided" / "Invalid token") */
+            401: {
+                headers: {
+                    /** @description Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
             /** @description Scope or GDPR protection (see above) */
@@ -5584,6 +5614,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
             /** @description No such customer, or one the caller may not see */
@@ -5597,6 +5628,53 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The Accept header names no media type this service produces (JSON, XML) */
+            406: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (per token and per IP) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The database is down or too slow; nothing was stored unless said otherwise (API.md §1.10) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -5607,7 +5685,12 @@ export interface operations {
                 /** @description Superadmin: the company; admin/user: blank or their own */
                 companyId?: string;
             };
-            header?: never;
+            header?: {
+                /** @description IANA zone (e.g. Europe/Helsinki) for date-times in the answer; also `SO-Timezone` (seed 002). Unknown: 400. */
+                "Time-Zone"?: string;
+                /** @description Echoed in the answer; generated when absent */
+                "X-Request-Id"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5634,6 +5717,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CustomerComment"];
+                    "application/xml": components["schemas"]["CustomerComment"];
+                    "text/xml": components["schemas"]["CustomerComment"];
                 };
             };
             /** @description Not JSON, not an object, or an unknown member */
@@ -5647,6 +5732,23 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No or invalid bearer token ("Authentication credentials were not provided" / "Invalid token") */
+            401: {
+                headers: {
+                    /** @description Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
             /** @description Scope or GDPR protection (see above) */
@@ -5660,6 +5762,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
             /** @description No such customer, or one the caller may not see */
@@ -5673,6 +5776,21 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The Accept header names no media type this service produces (JSON, XML) */
+            406: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
             /** @description Not JSON */
@@ -5686,6 +5804,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
             /** @description Invalid comments or imageUrl, one entry per problem */
@@ -5699,6 +5818,39 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (per token and per IP) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The database is down or too slow; nothing was stored unless said otherwise (API.md §1.10) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
         };

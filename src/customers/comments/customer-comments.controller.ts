@@ -2,7 +2,7 @@ import { Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiOperation, ApiQuery, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { RequireScope } from '../../auth/auth.decorators';
 import { Caller, CurrentCaller } from '../../common/http/caller';
-import { ProblemDto } from '../../common/http/problem.dto';
+import { ApiCommonResponses, problem } from '../../common/http/api-common-responses.decorator';
 import { XmlDocument } from '../../common/http/xml/xml-document.decorator';
 import { PatchBody } from '../../common/patch/patch-body.decorator';
 import { PatchBody as RawBody } from '../../common/patch/patch-request';
@@ -10,8 +10,6 @@ import { COMMENT_PAGE_SHAPE, COMMENT_SHAPE, CommentAnswer, CommentPage } from '.
 import { COMMENT_MAX_LENGTH, COMMENTS_IN_DOCUMENT, CustomerComment } from './customer-comment';
 import { CustomerCommentsService } from './customer-comments.service';
 
-const problem = (status: number, description: string) =>
-  ApiResponse({ status, description, content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } } });
 const companyQuery = ApiQuery({ name: 'companyId', required: false, description: 'Superadmin: the company; admin/user: blank or their own' });
 const WHO =
   'Admins of the customer’s company, or the customer itself (a `user` whose sub is its userId); any other customer is 404. ' +
@@ -20,7 +18,8 @@ const WHO =
 /** Seed 003's customer comments (API.md §4). */
 @ApiTags('Customers')
 @ApiBearerAuth()
-@ApiExtraModels(ProblemDto, CustomerComment)
+@ApiCommonResponses()
+@ApiExtraModels(CustomerComment)
 @Controller('customers')
 export class CustomerCommentsController {
   constructor(private readonly comments: CustomerCommentsService) {}
