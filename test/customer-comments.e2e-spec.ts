@@ -165,4 +165,18 @@ describe('Customer comments (seed 003, API.md §4)', () => {
     expect(parsed.CustomerCommentList.items.item.comments).toBe('<b>bold</b> & more');
     expect(parsed.CustomerCommentList.items.item.created).toMatch(/\+0[23]:00$/);
   });
+
+  it('shows a comment in the change feed as an update of the customer, at its new version', async () => {
+    const context = await setup();
+    expect((await addComment(context.admin, context.id, { comments: 'Call first' })).statusCode).toBe(201);
+
+    const response = await app.inject({ method: 'GET', url: '/changes?limit=50', headers: bearer(context.admin) });
+    expect(response.statusCode).toBe(200);
+    const changes = (response.json().items as any[]).filter((item) => item.resourceId === context.id);
+    expect(changes.map((item) => [item.kind, item.version])).toEqual([
+      ['created', 1],
+      ['updated', 2],
+    ]);
+    expect(changes[1].ops).toEqual([{ op: 'add', path: '/comments/0', value: expect.anything() }]);
+  });
 });
