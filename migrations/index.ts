@@ -8,6 +8,8 @@ import { CreateWebhooks1732263000000 } from './1732263000000-create-webhooks';
 import { CreateIdempotencyKeys1732263100000 } from './1732263100000-create-idempotency-keys';
 import { ListFilterIndexes1732263400000 } from './1732263400000-list-filter-indexes';
 import { CustomerErasure1732263500000 } from './1732263500000-customer-erasure';
+import { AddReferenceListNames1732264151000 } from './1732264151000-add-reference-list-names';
+import { CreateCustomerComments1732264152000 } from './1732264152000-create-customer-comments';
 
 /** Every migration, oldest first. Listed explicitly so the app, the CLI and Jest load the same set. */
 export const ALL_MIGRATIONS = [
@@ -21,4 +23,6 @@ export const ALL_MIGRATIONS = [
   CreateIdempotencyKeys1732263100000,
   ListFilterIndexes1732263400000,
   CustomerErasure1732263500000,
+  AddReferenceListNames1732264151000,
+  CreateCustomerComments1732264152000,
 ];

@@ -1,6 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { addMergePatchSchemas, JSON_PATCH_SCHEMAS, narrowPatchBodies } from './common/resource/openapi-schemas';
+import { documentReferenceLanguages } from './reference-lists/content-language.openapi';
 
 const DESCRIPTION = `
 Multi-tenant API that updates customer data (CustomerObjects, Contacts, Customers).
@@ -55,6 +56,7 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
   addMergePatchSchemas(document);
   narrowPatchBodies(document);
   addCommonHeaders(document);
+  documentReferenceLanguages(document);
   return document;
 }
 

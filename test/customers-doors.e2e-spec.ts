@@ -117,7 +117,9 @@ describe('Customer update doors (seeds 003 and 004)', () => {
       // The key's id is assigned by the server; the zero ids of the sample are ignored.
       expect(stored.accessKeys).toEqual([{ id: expect.stringMatching(UUID), accessKeyTypeId: 1, value: 'DOOR-1234', description: 'Front door' }]);
       expect(stored.accessKeys[0].id).not.toBe('00000000-0000-0000-0000-000000000000');
-      expect((await getCustomer(app, token, id)).json()).toEqual(stored);
+      // The stored record, as GET shows it; only the PUT answer adds the company's configs (seed 003).
+      expect(stored.customFields.map((config: any) => config.id)).toEqual([persons.id, size.id]);
+      expect((await getCustomer(app, token, id)).json()).toEqual({ ...stored, customFields: null });
     });
 
     it('fields left out stay as they are: a one-field body changes one field', async () => {
@@ -135,7 +137,12 @@ describe('Customer update doors (seeds 003 and 004)', () => {
 
       const response = await putCustomer(app, token, id, { Lastname: 'Korhonen' });
       expect(response.statusCode).toBe(200);
-      expect(response.json()).toEqual({ ...before, lastName: 'Korhonen', updatedAt: response.json().updatedAt });
+      expect(response.json()).toEqual({
+        ...before,
+        lastName: 'Korhonen',
+        updatedAt: response.json().updatedAt,
+        customFields: [expect.objectContaining({ id: config.id, name: 'Notes' })],
+      });
 
       const empty = await putCustomer(app, token, id, {});
       expect(empty.statusCode).toBe(200);

@@ -94,6 +94,16 @@ describe('Customer erasure (API.md §6)', () => {
     expect(retried.body).not.toContain('Keep this note');
   });
 
+  it('deletes the customer\'s comments, which are personal data', async () => {
+    const { admin, customer } = await setup();
+    const comments = `${CUSTOMERS}/${customer.id}/comments`;
+    const posted = await app.inject({ method: 'POST', url: comments, headers: bearer(admin), payload: { comments: 'Lives on the 3rd floor' } });
+    expect(posted.statusCode).toBe(201);
+    expect((await erase(admin, customer.id)).statusCode).toBe(200);
+    expect((await getCustomer(app, admin, customer.id)).json().comments).toEqual([]);
+    expect((await app.inject({ method: 'GET', url: comments, headers: bearer(admin) })).json().items).toEqual([]);
+  });
+
   it('writes one audit row of kind erased with who and why and no values, and redacts earlier rows', async () => {
     const { admin, customer } = await setup();
     expect((await erase(admin, customer.id)).statusCode).toBe(200);

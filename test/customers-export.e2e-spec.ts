@@ -47,6 +47,16 @@ describe('Customer export (API.md §6)', () => {
     expect(Date.parse(body.exportedAt)).not.toBeNaN();
   });
 
+  it('carries every comment on the customer, newest first', async () => {
+    const { admin, customer } = await setup();
+    for (const text of ['first', 'second']) {
+      const posted = await app.inject({ method: 'POST', url: `${CUSTOMERS}/${customer.id}/comments`, headers: bearer(admin), payload: { comments: text } });
+      expect(posted.statusCode).toBe(201);
+    }
+    const exported = (await exportOf(admin, customer.id)).json();
+    expect(exported.comments.map((comment: { comments: string }) => comment.comments)).toEqual(['second', 'first']);
+  });
+
   it('is audited as a read (a level-2 record)', async () => {
     const { admin, customer } = await setup();
     const reads = async () => (await customerHistory(app, admin, customer.id)).filter((entry) => entry.kind === 'read').length;

@@ -31,7 +31,9 @@ const PERSONAL = {
   dateOfBirth: '1990-01-01',
 };
 const PROTECTED = Object.keys(PERSONAL);
-const NULLS = Object.fromEntries(PROTECTED.map((field) => [field, null]));
+/** What a masked view hides: the fields above and the customer's comments (read-only, §4). */
+const MASKED = [...PROTECTED, 'comments'];
+const NULLS = Object.fromEntries(MASKED.map((field) => [field, null]));
 
 /** Fields anyone who sees the record sees. */
 const PLAIN = { notes: 'Prefers mornings', country: 'FI', personalId: 'EXT-1', sex: 2 };
@@ -76,7 +78,7 @@ describe('Customers GDPR (API.md §1.3)', () => {
   ];
 
   describe.each(VIEWS)('level %s seen by %s (masked: %s)', (level, caller, masked) => {
-    const expected = masked ? { ...PLAIN, ...NULLS, maskedFields: PROTECTED } : { ...PLAIN, ...PERSONAL, maskedFields: [] };
+    const expected = masked ? { ...PLAIN, ...NULLS, maskedFields: MASKED } : { ...PLAIN, ...PERSONAL, maskedFields: [] };
 
     it('GET, the list, PATCH, PUT and PATCH /customers responses show the same view', async () => {
       const context = await setup(level);
@@ -237,7 +239,7 @@ describe('Customers GDPR (API.md §1.3)', () => {
       for (const response of responses) {
         expect(response.statusCode).toBe(200);
         expect(response.headers.etag).toBe(before.etag);
-        expect(response.json()).toMatchObject({ ...NULLS, maskedFields: PROTECTED });
+        expect(response.json()).toMatchObject({ ...NULLS, maskedFields: MASKED });
       }
       await expectCustomerUnchanged(app, context.gdprAdmin, before);
     });
@@ -269,7 +271,7 @@ describe('Customers GDPR (API.md §1.3)', () => {
     it('an admin with gdpr may raise and lower it; the plain admin’s view follows', async () => {
       const context = await setup(0);
       expect((await patch(app, `${CUSTOMERS}/${context.id}`, context.gdprAdmin, { restrictedTypeId: 1 })).statusCode).toBe(200);
-      expect((await getCustomer(app, context.plainAdmin, context.id)).json()).toMatchObject({ ...NULLS, maskedFields: PROTECTED });
+      expect((await getCustomer(app, context.plainAdmin, context.id)).json()).toMatchObject({ ...NULLS, maskedFields: MASKED });
       expect((await patch(app, `${CUSTOMERS}/${context.id}`, context.gdprAdmin, { restrictedTypeId: 0 })).statusCode).toBe(200);
       expect((await getCustomer(app, context.plainAdmin, context.id)).json()).toMatchObject({ ...PERSONAL, maskedFields: [] });
     });

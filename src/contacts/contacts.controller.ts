@@ -1,5 +1,7 @@
+import { UseInterceptors } from '@nestjs/common';
 import { HistoryController, ResourceController, ResourceRoutes } from '../common/resource/resource-controllers';
 import { ContactResource } from './contact.resource';
+import { ContactLanguageInterceptor } from './contact-language.interceptor';
 import { ContactsDefinition } from './contacts.definition';
 import { CONTACT_FILTERS } from './contact.filters';
 
@@ -17,6 +19,8 @@ const ROUTES: ResourceRoutes = {
   patchExamples: { merge: { department: 'foo' }, jsonPatch: [{ op: 'replace', path: '/Department', value: 'foo' }] },
 };
 
+// Reference names in the request's language (API.md §3); history stays in the stored English.
+@UseInterceptors(ContactLanguageInterceptor)
 export class ContactsController extends ResourceController(ROUTES) {}
 
 export class ContactsHistoryController extends HistoryController(ROUTES) {}

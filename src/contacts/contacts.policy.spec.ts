@@ -10,7 +10,14 @@ const ITEMS: Record<ListName, ListItem[]> = {
   country: [{ id: 246, name: 'Finland', code: 'FI' }],
   interest: [{ id: 3, name: 'Webinars' }],
 };
-const lists = { find: (list: ListName, id: unknown) => ITEMS[list].find((item) => item.id === id) } as ReferenceListsService;
+/** Names in another covered language (Swedish), as the real service has them from its translations table. */
+const SWEDISH: Partial<Record<ListName, Record<number, string>>> = { category: { 1: 'Kund', 5: 'VIP-kund' } };
+const find = (list: ListName, id: unknown) => ITEMS[list].find((item) => item.id === id);
+const lists = {
+  find,
+  isNameOf: (list: ListName, id: unknown, name: unknown) =>
+    find(list, id) !== undefined && (find(list, id)?.name === name || SWEDISH[list]?.[id as number] === name),
+} as unknown as ReferenceListsService;
 const policy = new ContactsPolicy(lists);
 const caller = { actor: { sub: 'a', companyId: 'c', role: 'admin' as const, scopes: new Set<string>() }, requestId: 'r', baseUrl: 'https://api.test' };
 
@@ -31,6 +38,13 @@ describe('ContactsPolicy', () => {
     expect(() => policy.normalize({ category: { id: 1, name: 'Customer' } }, { category: { id: 5, name: 'Customer' } })).not.toThrow();
     const problem = thrown(ProblemException, () => policy.normalize({}, { category: { id: 5, name: 'Someone' } })).problem;
     expect(problem).toMatchObject({ status: 400, errors: [{ pointer: '/category/name', detail: 'is read-only' }] });
+  });
+
+  it('accepts a name in any covered language (a record read in Swedish and sent back), storing the English one', () => {
+    const after: JsonObject = { category: { id: 5, name: 'VIP-kund' } };
+    policy.normalize({ category: { id: 5, name: 'VIP Customer' } }, after);
+    expect(after).toEqual({ category: { id: 5, name: 'VIP Customer' } });
+    expect(() => policy.normalize({}, { category: { id: 5, name: 'Kund' } })).toThrow(ProblemException);
   });
 
   it('names every reference id that is not an item of its list', async () => {

@@ -6,12 +6,7 @@ import { JsonObject } from '../common/resource/document-checks';
 import { StoredRecord } from '../common/resource/record-repository';
 import { ResourcePolicy } from '../common/resource/resource-policy';
 import { ListName, ReferenceListsService } from '../reference-lists/reference-lists.service';
-
-const REFERENCES: Array<[field: string, list: ListName]> = [
-  ['category', 'category'],
-  ['business', 'business'],
-  ['country', 'country'],
-];
+import { CONTACT_REFERENCES as REFERENCES } from './contact-references';
 
 /** Contacts (seed 002): links per caller, reference names derived from their ids, references checked against the lists. */
 @Injectable()
@@ -31,14 +26,17 @@ export class ContactsPolicy extends ResourcePolicy {
 
   /**
    * Reference names follow their ids. A name the client sends must be the current one or the
-   * one its id resolves to: anything else is a write to a read-only field (400).
+   * one its id resolves to, in any supported language (a record read in Swedish and sent back
+   * is no change): anything else is a write to a read-only field (400).
    */
   override normalize(before: JsonObject, after: JsonObject): void {
     const mismatched: string[] = [];
     const resolve = (list: ListName, target: JsonObject, previous: JsonObject | undefined, pointer: string) => {
       const resolved = this.lists.find(list, target.id)?.name ?? null;
       const sent = target.name ?? null;
-      if (sent !== null && sent !== (previous?.name ?? null) && sent !== resolved) mismatched.push(`${pointer}/name`);
+      // The current name may be in the caller's language too, as the GET showed it.
+      const known = sent === (previous?.name ?? null) || this.lists.isNameOf(list, target.id, sent) || this.lists.isNameOf(list, previous?.id, sent);
+      if (sent !== null && !known) mismatched.push(`${pointer}/name`);
       target.name = resolved;
     };
     for (const [field, list] of REFERENCES) {

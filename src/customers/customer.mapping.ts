@@ -1,13 +1,15 @@
 import { DataSource } from 'typeorm';
 import { DocumentMapping, presented } from '../database/document-mapping';
 import { UpdateValues } from '../database/record-table';
+import { CommentRow, recentCommentsColumn, toComment } from './comments/customer-comment';
 import { CustomFieldConfigEntity } from './custom-fields/custom-field-config.entity';
 import { CustomerResource } from './customer.resource';
 import { CustomerEntity, StoredAccessKey } from './customer.entity';
 
-/** The company's custom field configs, read with every customer row (same round trip). */
+/** The company's custom field configs and the newest comments, read with every customer row (same round trip). */
 export interface CustomerExtras {
   fieldConfigs: Array<{ id: number; name: string; dataType: string }>;
+  recentComments: CommentRow[];
 }
 export type CustomerRow = CustomerEntity & CustomerExtras;
 
@@ -17,8 +19,13 @@ type InsertOnly = (typeof CUSTOMER_INSERT_ONLY)[number];
 /** What a customer document writes; the repository adds the stamps. */
 export type CustomerColumns = Omit<UpdateValues<CustomerEntity, 'id', InsertOnly>, 'updatedAt'>;
 
+/** SQL of the CustomerExtras result columns over the customer row `t`. */
+export function customerExtraColumns(dataSource: DataSource): string {
+  return `${fieldConfigsColumn(dataSource)}, ${recentCommentsColumn(dataSource)}`;
+}
+
 /** SQL of the `fieldConfigs` result column over the customer row `t`, from the config entity. */
-export function fieldConfigsColumn(dataSource: DataSource): string {
+function fieldConfigsColumn(dataSource: DataSource): string {
   const configs = dataSource.getMetadata(CustomFieldConfigEntity);
   const name = (property: keyof CustomFieldConfigEntity) => `f.${configs.findColumnWithPropertyName(property)!.databaseName}`;
   const companyId = dataSource.getMetadata(CustomerEntity).findColumnWithPropertyName('companyId')!.databaseName;
@@ -64,6 +71,10 @@ export function customerMapping(dataSource: DataSource): DocumentMapping<Custome
       write: (value) => ({ accessKeys: (value as StoredAccessKey[] | null) ?? [] }),
       empty: [],
     },
+    // Written by POST /customers/:id/comments only (rows of their own); the newest few shown.
+    comments: { read: (row) => row.recentComments.map(toComment), empty: [] },
+    // Only seed 003's PUT answer fills it (CustomersService.put); null elsewhere.
+    customFields: presented(null),
     maskedFields: presented([]),
     // Read-only for every door; only the erasure (gdpr/customer-gdpr.service.ts) sets it.
     erasedAt: {

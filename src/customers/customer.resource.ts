@@ -15,6 +15,8 @@ import {
   Min,
 } from 'class-validator';
 import { Field } from '../common/resource/field.decorator';
+import { CustomerComment } from './comments/customer-comment';
+import { DocumentCustomFieldConfig } from './custom-fields/document-custom-field-config';
 import { IsCalendarDate, IsDecimal, IsStringMap, OptionalFlag, OptionalNested, OptionalText } from '../common/resource/validators';
 
 /**
@@ -173,6 +175,19 @@ export class CustomerResource {
   customFieldValues!: CustomFieldValue[];
 
   @Field({
+    kind: 'array',
+    nested: () => DocumentCustomFieldConfig,
+    readOnly: true,
+    api: {
+      nullable: true,
+      description:
+        "The company's custom field configs (as at GET /customers/custom-fields), in seed 003's PUT response; null in other " +
+        'answers. Read-only: leave it out or send null in a PATCH.',
+    },
+  })
+  customFields!: DocumentCustomFieldConfig[] | null;
+
+  @Field({
     kind: 'object',
     freeForm: true,
     api: { description: 'Up to 50 keys (≤ 100 chars, case-sensitive), string values ≤ 1000 chars' },
@@ -182,6 +197,18 @@ export class CustomerResource {
 
   @Field({ kind: 'array', nested: () => AccessKey, readOnly: true, api: { description: 'Changed with PUT accessKeys / accessKeysToDelete' } })
   accessKeys!: AccessKey[];
+
+  @Field({
+    kind: 'array',
+    nested: () => CustomerComment,
+    readOnly: true,
+    gdpr: true,
+    api: {
+      nullable: true,
+      description: 'The newest 20 comments, newest first (all at GET /customers/{id}/comments); added with POST /customers/{id}/comments',
+    },
+  })
+  comments!: CustomerComment[] | null;
 
   @Field({ kind: 'array', items: 'string', readOnly: true, api: { description: 'GDPR fields hidden from this caller' } })
   maskedFields!: string[];

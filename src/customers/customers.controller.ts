@@ -95,7 +95,9 @@ export class CustomersController extends ResourceController(ROUTES) {
       'the company configs, each config at most once), `accessKeys` adds keys, `accessKeysToDelete: [{id}]` removes ' +
       'them, `invoiceAddress` is merged. Same preconditions, Prefer, dryRun, $select and audit as PATCH. Body ' +
       '`CompanyId` is ignored: use ?companyId=. Names are case-insensitive, so the seed\'s PascalCase (`Firstname`, ' +
-      '`AccessKeysToDelete`) binds.',
+      '`AccessKeysToDelete`) binds. The answer is the customer with `customFields`: the company\'s custom ' +
+      'field configs (as at GET /customers/custom-fields), and `comments`, the newest 20. Seed 003\'s `ResponseStatus` ' +
+      '(a ServiceStack envelope) is not carried: errors are RFC 9457 problems with the HTTP status instead.',
   })
   @ApiConsumes('application/json')
   @ApiBody({ type: CustomerPutRequest, examples: { seed003: { summary: 'Seed 003', value: SEED_003_PUT } } })

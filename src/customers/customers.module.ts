@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CustomerCommentsController } from './comments/customer-comments.controller';
+import { CustomerCommentsService } from './comments/customer-comments.service';
 import { CustomFieldsController } from './custom-fields/custom-fields.controller';
 import { CustomFieldsService } from './custom-fields/custom-fields.service';
 import { CustomerAccessPolicy } from './customer-access.policy';
@@ -15,8 +17,19 @@ import { CustomerLocator } from './patch-by-identifier/customer-locator';
 @Module({
   // Fastify's router tries static segments before parameters, so /customers/custom-fields never
   // reaches /customers/:id whatever order the controllers are listed in.
-  controllers: [CustomersController, CustomersHistoryController, CustomerGdprController, CustomFieldsController],
-  providers: [CustomersRepository, CustomersPolicy, CustomersDefinition, CustomersService, CustomerAccessPolicy, CustomFieldsService, CustomersLookup, CustomerLocator, CustomerGdprService],
+  controllers: [CustomersController, CustomersHistoryController, CustomerGdprController, CustomFieldsController, CustomerCommentsController],
+  providers: [
+    CustomerCommentsService,
+    CustomersRepository,
+    CustomersPolicy,
+    CustomersDefinition,
+    CustomersService,
+    CustomerAccessPolicy,
+    CustomFieldsService,
+    CustomersLookup,
+    CustomerLocator,
+    CustomerGdprService,
+  ],
   exports: [CustomersLookup],
 })
 export class CustomersModule {}

@@ -12,7 +12,7 @@ import { CompanySequence } from '../database/company-sequence';
 import { DocumentMapping } from '../database/document-mapping';
 import { RecordTable, Visibility } from '../database/record-table';
 import { CustomerEntity } from './customer.entity';
-import { CUSTOMER_INSERT_ONLY, CustomerColumns, CustomerExtras, customerMapping, CustomerRow, fieldConfigsColumn } from './customer.mapping';
+import { CUSTOMER_INSERT_ONLY, CustomerColumns, CustomerExtras, customerMapping, CustomerRow, customerExtraColumns } from './customer.mapping';
 import { CUSTOMER_FILTERS } from './customer.filters';
 
 /** Storage of customers (seeds 001, 003, 004): `customers` rows in, documents out; rules in CustomersPolicy. */
@@ -33,7 +33,7 @@ export class CustomersRepository implements RecordRepository {
       owner: 'userId',
       filters: CUSTOMER_FILTERS,
       restrictionLevel: 'restrictedTypeId',
-      extraColumns: fieldConfigsColumn(dataSource),
+      extraColumns: customerExtraColumns(dataSource),
     });
     this.mapping = customerMapping(dataSource);
   }

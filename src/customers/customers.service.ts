@@ -13,6 +13,7 @@ import { ResourceResponse } from '../common/resource/resource-response';
 import { resourceSchema } from '../common/resource/resource-registry';
 import { ResourceService } from '../common/resource/resource.service';
 import { resolveTenantScope } from '../tenancy/tenant-scope';
+import { CustomFieldConfig } from './custom-fields/custom-field-config';
 import { CustomFieldsService } from './custom-fields/custom-fields.service';
 import { CustomerAccessPolicy } from './customer-access.policy';
 import { CustomerResource } from './customer.resource';
@@ -53,13 +54,19 @@ export class CustomersService {
   }
 
   /** Seed 003: `PUT /customers/:id`; fields left out stay as they are. */
-  put(request: DoorRequest & { id: string }): Promise<ResourceResponse> {
-    return this.resources.update(this.customers, {
+  async put(request: DoorRequest & { id: string }): Promise<ResourceResponse> {
+    // The configs the values were checked against (read in the write's transaction) are the
+    // ones the answer shows: seed 003's response carries them as `customFields`.
+    let configs: CustomFieldConfig[] = [];
+    const response = await this.resources.update(this.customers, {
       ...request,
-      body: async (view, manager) =>
-        putToPatch(request.body.payload, view, await this.customFields.list(view.companyId as string, manager), this.maxDepth),
+      body: async (view, manager) => {
+        configs = await this.customFields.list(view.companyId as string, manager);
+        return putToPatch(request.body.payload, view, configs, this.maxDepth);
+      },
       doorManagedPaths: PUT_MANAGED_PATHS,
     });
+    return new ResourceResponse({ ...response.document, customFields: configs }, response.options);
   }
 
   /** Seed 004: `PATCH /customers`, the record named in the body, the rest a merge patch. */

@@ -2,8 +2,10 @@ import { AuditLogEntity } from '../audit/audit-log.entity';
 import { ApiClientEntity } from '../auth/api-clients/api-client.entity';
 import { ContactEntity } from '../contacts/contact.entity';
 import { CustomerObjectEntity } from '../customer-objects/customer-object.entity';
+import { CustomerCommentEntity } from '../customers/comments/customer-comment.entity';
 import { CustomFieldConfigEntity } from '../customers/custom-fields/custom-field-config.entity';
 import { CustomerEntity } from '../customers/customer.entity';
+import { ReferenceListItemNameEntity } from '../reference-lists/reference-list-item-name.entity';
 import { ReferenceListItemEntity } from '../reference-lists/reference-list-item.entity';
 import { WebhookDeliveryEntity } from '../webhooks/webhook-delivery.entity';
 import { WebhookSubscriptionEntity } from '../webhooks/webhook-subscription.entity';
@@ -20,9 +22,11 @@ export const ALL_ENTITIES = [
   CompanySequenceEntity,
   CustomerObjectEntity,
   ReferenceListItemEntity,
+  ReferenceListItemNameEntity,
   ContactEntity,
   CustomerEntity,
   CustomFieldConfigEntity,
+  CustomerCommentEntity,
   WebhookSubscriptionEntity,
   WebhookDeliveryEntity,
   IdempotencyKeyEntity,

@@ -104,7 +104,7 @@ export interface paths {
         };
         /**
          * List customer objects, newest first
-         * @description Tenant scoped; masked like single reads. `nextCursor` is null on the last page. Filters (API.md §6) combine with AND; text filters match case-insensitively, each is served by an index. A cursor is only valid with the filters of the page it came from (400 otherwise). Any other query parameter is 400 naming it.
+         * @description Tenant scoped; masked like single reads. `nextCursor` is null on the last page.
          */
         get: operations["CustomerObjectsController_list"];
         put?: never;
@@ -169,7 +169,7 @@ export interface paths {
         };
         /**
          * List contacts, newest first
-         * @description Tenant scoped; masked like single reads. `nextCursor` is null on the last page. Filters (API.md §6) combine with AND; text filters match case-insensitively, each is served by an index. A cursor is only valid with the filters of the page it came from (400 otherwise). Any other query parameter is 400 naming it.
+         * @description Tenant scoped; masked like single reads. `nextCursor` is null on the last page.
          */
         get: operations["ContactsController_list"];
         put?: never;
@@ -236,7 +236,7 @@ export interface paths {
         get: operations["CustomersController_get"];
         /**
          * Update an existing customer (seed 003)
-         * @description All fields optional; fields left out stay as they are. `customFields: [{id, value}]` sets values (checked against the company configs, each config at most once), `accessKeys` adds keys, `accessKeysToDelete: [{id}]` removes them, `invoiceAddress` is merged. Same preconditions, Prefer, dryRun, $select and audit as PATCH. Body `CompanyId` is ignored: use ?companyId=. Names are case-insensitive, so the seed's PascalCase (`Firstname`, `AccessKeysToDelete`) binds.
+         * @description All fields optional; fields left out stay as they are. `customFields: [{id, value}]` sets values (checked against the company configs, each config at most once), `accessKeys` adds keys, `accessKeysToDelete: [{id}]` removes them, `invoiceAddress` is merged. Same preconditions, Prefer, dryRun, $select and audit as PATCH. Body `CompanyId` is ignored: use ?companyId=. Names are case-insensitive, so the seed's PascalCase (`Firstname`, `AccessKeysToDelete`) binds. The answer is the customer with `customFields`: the company's custom field configs (as at GET /customers/custom-fields), and `comments`, the newest 20. Seed 003's `ResponseStatus` (a ServiceStack envelope) is not carried: errors are RFC 9457 problems with the HTTP status instead.
          */
         put: operations["CustomersController_replace"];
         post?: never;
@@ -259,7 +259,7 @@ export interface paths {
         };
         /**
          * List customers, newest first
-         * @description Tenant scoped; masked like single reads. `nextCursor` is null on the last page. Filters (API.md §6) combine with AND; text filters match case-insensitively, each is served by an index. A cursor is only valid with the filters of the page it came from (400 otherwise). Any other query parameter is 400 naming it.
+         * @description Tenant scoped; masked like single reads. `nextCursor` is null on the last page.
          */
         get: operations["CustomersController_list"];
         put?: never;
@@ -298,46 +298,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/customers/{id}/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Export everything stored about a customer (GDPR Art. 15/20)
-         * @description The customer itself, or an admin/superadmin with scope `gdpr` (others 403). One JSON document: the stored customer unmasked (with custom field values and access keys) and its whole history (audit rows, oldest first). The export itself is written to the audit log as a `read`.
-         */
-        get: operations["CustomerGdprController_export"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/customers/{id}/erase": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Erase (anonymise) a customer (GDPR Art. 17)
-         * @description Admin/superadmin with scope `gdpr`. In one transaction: every GDPR-protected field, personalId, identityNumber, notes, extRef, customProperties, invoiceAddress, imageUrl, custom field values and access keys are cleared, `erasedAt` is set, the version is bumped and an audit row of kind `erased` records who and why (no values); the values earlier audit rows hold of those fields become "***". Id, number and company stay, so references stay valid. Later writes to the customer are 409; a second erasure is 409 too (nothing changes).
-         */
-        post: operations["CustomerGdprController_erase"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/customers/custom-fields": {
         parameters: {
             query?: never;
@@ -353,6 +313,30 @@ export interface paths {
          * @description An invalid regEx, or one that could backtrack catastrophically, is 422 (values are also matched with a time limit); so is a DropDown without values and a defaultValue the config’s own rules refuse.
          */
         post: operations["CustomFieldsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer’s comments, newest first (seed 003)
+         * @description Admins of the customer’s company, or the customer itself (a `user` whose sub is its userId); any other customer is 404. At restrictedTypeId 1 and 2 comments are protected personal data: 403 unless the caller is the customer or holds scope `gdpr`. Level-2 reads are audited.
+         */
+        get: operations["CustomerCommentsController_list"];
+        put?: never;
+        /**
+         * Add a comment to a customer (seed 003)
+         * @description Admins of the customer’s company, or the customer itself (a `user` whose sub is its userId); any other customer is 404. At restrictedTypeId 1 and 2 comments are protected personal data: 403 unless the caller is the customer or holds scope `gdpr`. `comments` is 1..2000 characters, `imageUrl` an http(s) URL or null. The customer's version (ETag) changes, its history gets a change entry (values "***"), and its document's `comments` shows the newest 20. A self-update of a customer whose editableByCustomer is false is 403.
+         */
+        post: operations["CustomerCommentsController_add"];
         delete?: never;
         options?: never;
         head?: never;
@@ -821,12 +805,39 @@ export interface components {
             readonly dataType?: string | null;
             readonly value?: string | null;
         };
+        DocumentCustomFieldChoice: {
+            readonly value?: string | null;
+        };
+        DocumentCustomFieldConfig: {
+            readonly id?: number | null;
+            readonly name?: string | null;
+            readonly description?: string | null;
+            /** @enum {string|null} */
+            readonly dataType?: "TextBox" | "DropDown" | "Number" | "Date" | "CheckBox" | null;
+            readonly isMandatory?: boolean | null;
+            readonly mandatoryErrorMessage?: string | null;
+            readonly maxLength?: number | null;
+            readonly regEx?: string | null;
+            readonly regExErrorMessage?: string | null;
+            readonly defaultValue?: string | null;
+            readonly values?: components["schemas"]["DocumentCustomFieldChoice"][] | null;
+        };
         AccessKey: {
             /** Format: uuid */
             readonly id?: string | null;
             readonly accessKeyTypeId?: number | null;
             readonly value?: string | null;
             readonly description?: string | null;
+        };
+        CustomerComment: {
+            readonly id?: number | null;
+            readonly comments?: string | null;
+            /** Format: uri */
+            readonly imageUrl?: string | null;
+            /** Format: date-time */
+            readonly created?: string | null;
+            /** Format: date-time */
+            readonly updated?: string | null;
         };
         CustomerResource: {
             /** Format: uuid */
@@ -909,12 +920,16 @@ export interface components {
             invoiceAddress?: components["schemas"]["InvoiceAddress"] | null;
             /** @description Set with PUT customFields */
             readonly customFieldValues?: components["schemas"]["CustomFieldValue"][] | null;
+            /** @description The company's custom field configs (as at GET /customers/custom-fields), in seed 003's PUT response; null in other answers. Read-only: leave it out or send null in a PATCH. */
+            readonly customFields?: components["schemas"]["DocumentCustomFieldConfig"][] | null;
             /** @description Up to 50 keys (≤ 100 chars, case-sensitive), string values ≤ 1000 chars */
             customProperties?: {
                 [key: string]: unknown;
             } | null;
             /** @description Changed with PUT accessKeys / accessKeysToDelete */
             readonly accessKeys?: components["schemas"]["AccessKey"][] | null;
+            /** @description The newest 20 comments, newest first (all at GET /customers/{id}/comments); added with POST /customers/{id}/comments GDPR protected (masked for restricted records). */
+            readonly comments?: components["schemas"]["CustomerComment"][] | null;
             /** @description GDPR fields hidden from this caller */
             readonly maskedFields?: string[] | null;
             /**
@@ -927,11 +942,6 @@ export interface components {
              * @description Also accepted as: Updated.
              */
             readonly updatedAt?: string | null;
-            /**
-             * Format: date-time
-             * @description When the customer was erased (GDPR, POST /customers/{id}/erase); later writes are 409
-             */
-            readonly erasedAt?: string | null;
         };
         CustomFieldOption: {
             /** @example Small */
@@ -1918,19 +1928,11 @@ export interface operations {
             query?: {
                 /** @description Superadmin: the company to act on. Admin/user: blank or their own (another is 404). */
                 companyId?: string;
-                /** @description Comma-separated fields, case-insensitive, `/` for nested (e.g. `name,contact/email`). Unselected fields are null. Also `select`. */
-                $select?: string;
                 limit?: number;
                 /** @description Opaque; the nextCursor of the previous page */
                 cursor?: string;
-                /** @description Only records changed at or after this date-time (ISO 8601 with offset, e.g. 2026-01-31T12:00:00Z) */
-                updatedSince?: string;
-                /** @description The object number */
-                number?: number;
-                /** @description Objects of this customer */
-                customerId?: string;
-                /** @description Name, case-insensitive */
-                name?: string;
+                /** @description Comma-separated fields, case-insensitive, `/` for nested (e.g. `name,contact/email`). Unselected fields are null. Also `select`. */
+                $select?: string;
             };
             header?: {
                 /** @description IANA zone (e.g. Europe/Helsinki) for date-times in the answer; also `SO-Timezone` (seed 002). Unknown: 400. */
@@ -1970,7 +1972,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad limit, cursor, filter value, $select or Time-Zone; an unknown query parameter; a cursor of other filters */
+            /** @description Bad limit, cursor, $select or Time-Zone */
             400: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -2089,8 +2091,6 @@ export interface operations {
                 "Time-Zone"?: string;
                 /** @description Echoed in the answer; generated when absent */
                 "X-Request-Id"?: string;
-                /** @description Makes the request safe to retry: a repeat with the same key and request replays the stored answer (Idempotent-Replayed: true); the same key with another request is 422; while the first runs, 409. Kept IDEMPOTENCY_TTL_SECONDS (24 h). */
-                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -2123,8 +2123,6 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
-                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
-                    "Idempotent-Replayed"?: "true";
                     /** @description URL of the new record */
                     Location?: string;
                     /** @description The request id: echoed from the request or generated */
@@ -2211,20 +2209,6 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A request with the same Idempotency-Key is still in progress */
-            409: {
-                headers: {
-                    /** @description The request id: echoed from the request or generated */
-                    "X-Request-Id"?: string;
-                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                    "application/problem+xml": components["schemas"]["ProblemDto"];
-                };
-            };
             /** @description Body too large */
             413: {
                 headers: {
@@ -2253,7 +2237,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Invalid values, one entry per problem; or the Idempotency-Key was used for a different request */
+            /** @description Invalid values, one entry per problem */
             422: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -2483,8 +2467,6 @@ export interface operations {
                 "If-Unmodified-Since"?: string;
                 /** @description `return=minimal`: answer 204 without a body */
                 Prefer?: string;
-                /** @description Makes the request safe to retry: a repeat with the same key and request replays the stored answer (Idempotent-Replayed: true); the same key with another request is 422; while the first runs, 409. Kept IDEMPOTENCY_TTL_SECONDS (24 h). */
-                "Idempotency-Key"?: string;
             };
             path: {
                 id: string;
@@ -2506,8 +2488,6 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
-                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
-                    "Idempotent-Replayed"?: "true";
                     /** @description The request id: echoed from the request or generated */
                     "X-Request-Id"?: string;
                     /** @description `private, no-cache`: a browser may keep it and must revalidate */
@@ -2527,8 +2507,6 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
-                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
-                    "Idempotent-Replayed"?: "true";
                     /** @description `return=minimal` when the Prefer header was honoured */
                     "Preference-Applied"?: "return=minimal";
                     /** @description The request id: echoed from the request or generated */
@@ -2611,7 +2589,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A JSON Patch test operation did not match, a unique value is taken, or a request with the same Idempotency-Key is still in progress */
+            /** @description A JSON Patch test operation did not match, or a unique value is taken */
             409: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -2669,7 +2647,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Invalid values, one entry per problem; or the Idempotency-Key was used for a different request */
+            /** @description Invalid values, one entry per problem */
             422: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -2865,25 +2843,23 @@ export interface operations {
             query?: {
                 /** @description Superadmin: the company to act on. Admin/user: blank or their own (another is 404). */
                 companyId?: string;
-                /** @description Comma-separated fields, case-insensitive, `/` for nested (e.g. `name,contact/email`). Unselected fields are null. Also `select`. */
-                $select?: string;
                 limit?: number;
                 /** @description Opaque; the nextCursor of the previous page */
                 cursor?: string;
-                /** @description Only records changed at or after this date-time (ISO 8601 with offset, e.g. 2026-01-31T12:00:00Z) */
-                updatedSince?: string;
-                /** @description Name, case-insensitive */
-                name?: string;
-                /** @description Organisation number, case-insensitive */
-                orgNr?: string;
-                /** @description Department, case-insensitive */
-                department?: string;
+                /** @description Comma-separated fields, case-insensitive, `/` for nested (e.g. `name,contact/email`). Unselected fields are null. Also `select`. */
+                $select?: string;
             };
             header?: {
                 /** @description IANA zone (e.g. Europe/Helsinki) for date-times in the answer; also `SO-Timezone` (seed 002). Unknown: 400. */
                 "Time-Zone"?: string;
                 /** @description Echoed in the answer; generated when absent */
                 "X-Request-Id"?: string;
+                /** @description Language of reference names (quality values honoured): one of `en nb sv da fi de`; others fall back to English. */
+                "Accept-Language"?: string;
+                /** @description Seed 002: an ISO 639-1 code (`en nb sv da fi de`) that overrides Accept-Language. Unsupported: Accept-Language decides, else English. */
+                "SO-Language"?: string;
+                /** @description Not applied: JSON numbers and ISO 8601 dates are culture-free, so the answer is the same with or without it. */
+                "SO-Culture"?: string;
             };
             path?: never;
             cookie?: never;
@@ -2897,6 +2873,10 @@ export interface operations {
                     "X-Request-Id"?: string;
                     /** @description `private, no-cache`: a browser may keep it and must revalidate */
                     "Cache-Control"?: string;
+                    /** @description The language of the reference names in this answer */
+                    "Content-Language"?: "en" | "nb" | "sv" | "da" | "fi" | "de";
+                    /** @description Includes `Accept-Language, SO-Language` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2917,7 +2897,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad limit, cursor, filter value, $select or Time-Zone; an unknown query parameter; a cursor of other filters */
+            /** @description Bad limit, cursor, $select or Time-Zone */
             400: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -3036,8 +3016,12 @@ export interface operations {
                 "Time-Zone"?: string;
                 /** @description Echoed in the answer; generated when absent */
                 "X-Request-Id"?: string;
-                /** @description Makes the request safe to retry: a repeat with the same key and request replays the stored answer (Idempotent-Replayed: true); the same key with another request is 422; while the first runs, 409. Kept IDEMPOTENCY_TTL_SECONDS (24 h). */
-                "Idempotency-Key"?: string;
+                /** @description Language of reference names (quality values honoured): one of `en nb sv da fi de`; others fall back to English. */
+                "Accept-Language"?: string;
+                /** @description Seed 002: an ISO 639-1 code (`en nb sv da fi de`) that overrides Accept-Language. Unsupported: Accept-Language decides, else English. */
+                "SO-Language"?: string;
+                /** @description Not applied: JSON numbers and ISO 8601 dates are culture-free, so the answer is the same with or without it. */
+                "SO-Culture"?: string;
             };
             path?: never;
             cookie?: never;
@@ -3055,6 +3039,10 @@ export interface operations {
                     "X-Request-Id"?: string;
                     /** @description `private, no-cache`: a browser may keep it and must revalidate */
                     "Cache-Control"?: string;
+                    /** @description The language of the reference names in this answer */
+                    "Content-Language"?: "en" | "nb" | "sv" | "da" | "fi" | "de";
+                    /** @description Includes `Accept-Language, SO-Language` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3070,14 +3058,16 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
-                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
-                    "Idempotent-Replayed"?: "true";
                     /** @description URL of the new record */
                     Location?: string;
                     /** @description The request id: echoed from the request or generated */
                     "X-Request-Id"?: string;
                     /** @description `private, no-cache`: a browser may keep it and must revalidate */
                     "Cache-Control"?: string;
+                    /** @description The language of the reference names in this answer */
+                    "Content-Language"?: "en" | "nb" | "sv" | "da" | "fi" | "de";
+                    /** @description Includes `Accept-Language, SO-Language` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3158,20 +3148,6 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A request with the same Idempotency-Key is still in progress */
-            409: {
-                headers: {
-                    /** @description The request id: echoed from the request or generated */
-                    "X-Request-Id"?: string;
-                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                    "application/problem+xml": components["schemas"]["ProblemDto"];
-                };
-            };
             /** @description Body too large */
             413: {
                 headers: {
@@ -3200,7 +3176,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Invalid values, one entry per problem; or the Idempotency-Key was used for a different request */
+            /** @description Invalid values, one entry per problem */
             422: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -3263,6 +3239,12 @@ export interface operations {
                 "X-Request-Id"?: string;
                 /** @description An ETag (or `*`): 304 without a body while the record still has it */
                 "If-None-Match"?: string;
+                /** @description Language of reference names (quality values honoured): one of `en nb sv da fi de`; others fall back to English. */
+                "Accept-Language"?: string;
+                /** @description Seed 002: an ISO 639-1 code (`en nb sv da fi de`) that overrides Accept-Language. Unsupported: Accept-Language decides, else English. */
+                "SO-Language"?: string;
+                /** @description Not applied: JSON numbers and ISO 8601 dates are culture-free, so the answer is the same with or without it. */
+                "SO-Culture"?: string;
             };
             path: {
                 id: string;
@@ -3282,6 +3264,10 @@ export interface operations {
                     "X-Request-Id"?: string;
                     /** @description `private, no-cache`: a browser may keep it and must revalidate */
                     "Cache-Control"?: string;
+                    /** @description The language of the reference names in this answer */
+                    "Content-Language"?: "en" | "nb" | "sv" | "da" | "fi" | "de";
+                    /** @description Includes `Accept-Language, SO-Language` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3430,8 +3416,12 @@ export interface operations {
                 "If-Unmodified-Since"?: string;
                 /** @description `return=minimal`: answer 204 without a body */
                 Prefer?: string;
-                /** @description Makes the request safe to retry: a repeat with the same key and request replays the stored answer (Idempotent-Replayed: true); the same key with another request is 422; while the first runs, 409. Kept IDEMPOTENCY_TTL_SECONDS (24 h). */
-                "Idempotency-Key"?: string;
+                /** @description Language of reference names (quality values honoured): one of `en nb sv da fi de`; others fall back to English. */
+                "Accept-Language"?: string;
+                /** @description Seed 002: an ISO 639-1 code (`en nb sv da fi de`) that overrides Accept-Language. Unsupported: Accept-Language decides, else English. */
+                "SO-Language"?: string;
+                /** @description Not applied: JSON numbers and ISO 8601 dates are culture-free, so the answer is the same with or without it. */
+                "SO-Culture"?: string;
             };
             path: {
                 id: string;
@@ -3453,12 +3443,14 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
-                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
-                    "Idempotent-Replayed"?: "true";
                     /** @description The request id: echoed from the request or generated */
                     "X-Request-Id"?: string;
                     /** @description `private, no-cache`: a browser may keep it and must revalidate */
                     "Cache-Control"?: string;
+                    /** @description The language of the reference names in this answer */
+                    "Content-Language"?: "en" | "nb" | "sv" | "da" | "fi" | "de";
+                    /** @description Includes `Accept-Language, SO-Language` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3474,8 +3466,6 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
-                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
-                    "Idempotent-Replayed"?: "true";
                     /** @description `return=minimal` when the Prefer header was honoured */
                     "Preference-Applied"?: "return=minimal";
                     /** @description The request id: echoed from the request or generated */
@@ -3558,7 +3548,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A JSON Patch test operation did not match, a unique value is taken, or a request with the same Idempotency-Key is still in progress */
+            /** @description A JSON Patch test operation did not match, or a unique value is taken */
             409: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -3616,7 +3606,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Invalid values, one entry per problem; or the Idempotency-Key was used for a different request */
+            /** @description Invalid values, one entry per problem */
             422: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -3989,8 +3979,6 @@ export interface operations {
                 "If-Unmodified-Since"?: string;
                 /** @description `return=minimal`: answer 204 without a body */
                 Prefer?: string;
-                /** @description Makes the request safe to retry: a repeat with the same key and request replays the stored answer (Idempotent-Replayed: true); the same key with another request is 422; while the first runs, 409. Kept IDEMPOTENCY_TTL_SECONDS (24 h). */
-                "Idempotency-Key"?: string;
             };
             path: {
                 id: string;
@@ -4010,8 +3998,6 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
-                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
-                    "Idempotent-Replayed"?: "true";
                     /** @description The request id: echoed from the request or generated */
                     "X-Request-Id"?: string;
                     /** @description `private, no-cache`: a browser may keep it and must revalidate */
@@ -4031,8 +4017,6 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
-                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
-                    "Idempotent-Replayed"?: "true";
                     /** @description `return=minimal` when the Prefer header was honoured */
                     "Preference-Applied"?: "return=minimal";
                     /** @description The request id: echoed from the request or generated */
@@ -4115,7 +4099,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A JSON Patch test operation did not match, a unique value is taken, or a request with the same Idempotency-Key is still in progress */
+            /** @description A JSON Patch test operation did not match, or a unique value is taken */
             409: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -4173,7 +4157,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Invalid values, one entry per problem; or the Idempotency-Key was used for a different request */
+            /** @description Invalid values, one entry per problem */
             422: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -4242,8 +4226,6 @@ export interface operations {
                 "If-Unmodified-Since"?: string;
                 /** @description `return=minimal`: answer 204 without a body */
                 Prefer?: string;
-                /** @description Makes the request safe to retry: a repeat with the same key and request replays the stored answer (Idempotent-Replayed: true); the same key with another request is 422; while the first runs, 409. Kept IDEMPOTENCY_TTL_SECONDS (24 h). */
-                "Idempotency-Key"?: string;
             };
             path: {
                 id: string;
@@ -4265,8 +4247,6 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
-                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
-                    "Idempotent-Replayed"?: "true";
                     /** @description The request id: echoed from the request or generated */
                     "X-Request-Id"?: string;
                     /** @description `private, no-cache`: a browser may keep it and must revalidate */
@@ -4286,8 +4266,6 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
-                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
-                    "Idempotent-Replayed"?: "true";
                     /** @description `return=minimal` when the Prefer header was honoured */
                     "Preference-Applied"?: "return=minimal";
                     /** @description The request id: echoed from the request or generated */
@@ -4370,7 +4348,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A JSON Patch test operation did not match, a unique value is taken, or a request with the same Idempotency-Key is still in progress */
+            /** @description A JSON Patch test operation did not match, or a unique value is taken */
             409: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -4428,7 +4406,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Invalid values, one entry per problem; or the Idempotency-Key was used for a different request */
+            /** @description Invalid values, one entry per problem */
             422: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -4481,27 +4459,11 @@ export interface operations {
             query?: {
                 /** @description Superadmin: the company to act on. Admin/user: blank or their own (another is 404). */
                 companyId?: string;
-                /** @description Comma-separated fields, case-insensitive, `/` for nested (e.g. `name,contact/email`). Unselected fields are null. Also `select`. */
-                $select?: string;
                 limit?: number;
                 /** @description Opaque; the nextCursor of the previous page */
                 cursor?: string;
-                /** @description Only records changed at or after this date-time (ISO 8601 with offset, e.g. 2026-01-31T12:00:00Z) */
-                updatedSince?: string;
-                /** @description The customer number (seed 004 customerId) */
-                customerNumber?: number;
-                /** @description Personal id, case-insensitive */
-                personalId?: string;
-                /** @description Narrows personalId to one id type (only with personalId) */
-                personalIdTypeId?: number;
-                /** @description E-mail, case-insensitive. GDPR: without scope gdpr, restricted and secret customers never match */
-                email?: string;
-                /** @description Last name, case-insensitive. GDPR: without scope gdpr, restricted and secret customers never match */
-                lastName?: string;
-                /** @description The linked account (token sub), exact */
-                userId?: string;
-                /** @description true or false */
-                isActive?: boolean;
+                /** @description Comma-separated fields, case-insensitive, `/` for nested (e.g. `name,contact/email`). Unselected fields are null. Also `select`. */
+                $select?: string;
             };
             header?: {
                 /** @description IANA zone (e.g. Europe/Helsinki) for date-times in the answer; also `SO-Timezone` (seed 002). Unknown: 400. */
@@ -4541,7 +4503,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad limit, cursor, filter value, $select or Time-Zone; an unknown query parameter; a cursor of other filters */
+            /** @description Bad limit, cursor, $select or Time-Zone */
             400: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -4660,8 +4622,6 @@ export interface operations {
                 "Time-Zone"?: string;
                 /** @description Echoed in the answer; generated when absent */
                 "X-Request-Id"?: string;
-                /** @description Makes the request safe to retry: a repeat with the same key and request replays the stored answer (Idempotent-Replayed: true); the same key with another request is 422; while the first runs, 409. Kept IDEMPOTENCY_TTL_SECONDS (24 h). */
-                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -4694,8 +4654,6 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
-                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
-                    "Idempotent-Replayed"?: "true";
                     /** @description URL of the new record */
                     Location?: string;
                     /** @description The request id: echoed from the request or generated */
@@ -4782,20 +4740,6 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A request with the same Idempotency-Key is still in progress */
-            409: {
-                headers: {
-                    /** @description The request id: echoed from the request or generated */
-                    "X-Request-Id"?: string;
-                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                    "application/problem+xml": components["schemas"]["ProblemDto"];
-                };
-            };
             /** @description Body too large */
             413: {
                 headers: {
@@ -4824,7 +4768,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Invalid values, one entry per problem; or the Idempotency-Key was used for a different request */
+            /** @description Invalid values, one entry per problem */
             422: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -4893,8 +4837,6 @@ export interface operations {
                 "If-Unmodified-Since"?: string;
                 /** @description `return=minimal`: answer 204 without a body */
                 Prefer?: string;
-                /** @description Makes the request safe to retry: a repeat with the same key and request replays the stored answer (Idempotent-Replayed: true); the same key with another request is 422; while the first runs, 409. Kept IDEMPOTENCY_TTL_SECONDS (24 h). */
-                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -4929,8 +4871,6 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
-                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
-                    "Idempotent-Replayed"?: "true";
                     /** @description The request id: echoed from the request or generated */
                     "X-Request-Id"?: string;
                     /** @description `private, no-cache`: a browser may keep it and must revalidate */
@@ -4950,8 +4890,6 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
-                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
-                    "Idempotent-Replayed"?: "true";
                     /** @description `return=minimal` when the Prefer header was honoured */
                     "Preference-Applied"?: "return=minimal";
                     /** @description The request id: echoed from the request or generated */
@@ -5034,7 +4972,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A JSON Patch test operation did not match, a unique value is taken, or a request with the same Idempotency-Key is still in progress */
+            /** @description A JSON Patch test operation did not match, or a unique value is taken */
             409: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -5092,7 +5030,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Invalid values, one entry per problem; or the Idempotency-Key was used for a different request */
+            /** @description Invalid values, one entry per problem */
             422: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -5237,355 +5175,6 @@ export interface operations {
             };
             /** @description The Accept header names no media type this service produces (JSON, XML) */
             406: {
-                headers: {
-                    /** @description The request id: echoed from the request or generated */
-                    "X-Request-Id"?: string;
-                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                    "application/problem+xml": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Rate limited (per token and per IP) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description The request id: echoed from the request or generated */
-                    "X-Request-Id"?: string;
-                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                    "application/problem+xml": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The database is down or too slow; nothing was stored unless said otherwise (API.md §1.10) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description The request id: echoed from the request or generated */
-                    "X-Request-Id"?: string;
-                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                    "application/problem+xml": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    CustomerGdprController_export: {
-        parameters: {
-            query?: {
-                /** @description Superadmin: the company to act on. Admin/user: blank or their own (another is 404). */
-                companyId?: string;
-            };
-            header?: {
-                /** @description IANA zone (e.g. Europe/Helsinki) for date-times in the answer; also `SO-Timezone` (seed 002). Unknown: 400. */
-                "Time-Zone"?: string;
-                /** @description Echoed in the answer; generated when absent */
-                "X-Request-Id"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    /** @description The request id: echoed from the request or generated */
-                    "X-Request-Id"?: string;
-                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** Format: date-time */
-                        exportedAt?: string;
-                        /** @description The customer as stored, unmasked */
-                        customer?: Record<string, never>;
-                        history?: {
-                            /** Format: date-time */
-                            at?: string;
-                            actor?: {
-                                sub?: string;
-                                role?: string;
-                            };
-                            requestId?: string;
-                            /** @enum {string} */
-                            kind?: "change" | "read" | "erased";
-                            reason?: string | null;
-                            ops?: Record<string, never>[];
-                        }[];
-                    };
-                    "application/xml": {
-                        /** Format: date-time */
-                        exportedAt?: string;
-                        /** @description The customer as stored, unmasked */
-                        customer?: Record<string, never>;
-                        history?: {
-                            /** Format: date-time */
-                            at?: string;
-                            actor?: {
-                                sub?: string;
-                                role?: string;
-                            };
-                            requestId?: string;
-                            /** @enum {string} */
-                            kind?: "change" | "read" | "erased";
-                            reason?: string | null;
-                            ops?: Record<string, never>[];
-                        }[];
-                    };
-                    "text/xml": {
-                        /** Format: date-time */
-                        exportedAt?: string;
-                        /** @description The customer as stored, unmasked */
-                        customer?: Record<string, never>;
-                        history?: {
-                            /** Format: date-time */
-                            at?: string;
-                            actor?: {
-                                sub?: string;
-                                role?: string;
-                            };
-                            requestId?: string;
-                            /** @enum {string} */
-                            kind?: "change" | "read" | "erased";
-                            reason?: string | null;
-                            ops?: Record<string, never>[];
-                        }[];
-                    };
-                };
-            };
-            /** @description No or invalid bearer token ("Authentication credentials were not provided" / "Invalid token") */
-            401: {
-                headers: {
-                    /** @description Bearer challenge (RFC 6750) */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request id: echoed from the request or generated */
-                    "X-Request-Id"?: string;
-                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                    "application/problem+xml": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Neither the customer itself nor an admin with scope gdpr */
-            403: {
-                headers: {
-                    /** @description The request id: echoed from the request or generated */
-                    "X-Request-Id"?: string;
-                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                    "application/problem+xml": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description No such customer, or one the caller may not see ("Not found.") */
-            404: {
-                headers: {
-                    /** @description The request id: echoed from the request or generated */
-                    "X-Request-Id"?: string;
-                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                    "application/problem+xml": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The Accept header names no media type this service produces (JSON, XML) */
-            406: {
-                headers: {
-                    /** @description The request id: echoed from the request or generated */
-                    "X-Request-Id"?: string;
-                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                    "application/problem+xml": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Rate limited (per token and per IP) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description The request id: echoed from the request or generated */
-                    "X-Request-Id"?: string;
-                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                    "application/problem+xml": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The database is down or too slow; nothing was stored unless said otherwise (API.md §1.10) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description The request id: echoed from the request or generated */
-                    "X-Request-Id"?: string;
-                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                    "application/problem+xml": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    CustomerGdprController_erase: {
-        parameters: {
-            query?: {
-                /** @description Superadmin: the company to act on. Admin/user: blank or their own (another is 404). */
-                companyId?: string;
-            };
-            header?: {
-                /** @description IANA zone (e.g. Europe/Helsinki) for date-times in the answer; also `SO-Timezone` (seed 002). Unknown: 400. */
-                "Time-Zone"?: string;
-                /** @description Echoed in the answer; generated when absent */
-                "X-Request-Id"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    reason: string;
-                };
-            };
-        };
-        responses: {
-            /** @description The erased customer (as the caller sees it) */
-            200: {
-                headers: {
-                    /** @description The request id: echoed from the request or generated */
-                    "X-Request-Id"?: string;
-                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The body is not an object or has other fields than reason */
-            400: {
-                headers: {
-                    /** @description The request id: echoed from the request or generated */
-                    "X-Request-Id"?: string;
-                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                    "application/problem+xml": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description No or invalid bearer token ("Authentication credentials were not provided" / "Invalid token") */
-            401: {
-                headers: {
-                    /** @description Bearer challenge (RFC 6750) */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request id: echoed from the request or generated */
-                    "X-Request-Id"?: string;
-                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                    "application/problem+xml": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not an admin/superadmin, or no scope gdpr */
-            403: {
-                headers: {
-                    /** @description The request id: echoed from the request or generated */
-                    "X-Request-Id"?: string;
-                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                    "application/problem+xml": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description No such customer, or one the caller may not see ("Not found.") */
-            404: {
-                headers: {
-                    /** @description The request id: echoed from the request or generated */
-                    "X-Request-Id"?: string;
-                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                    "application/problem+xml": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The Accept header names no media type this service produces (JSON, XML) */
-            406: {
-                headers: {
-                    /** @description The request id: echoed from the request or generated */
-                    "X-Request-Id"?: string;
-                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                    "application/problem+xml": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The customer is already erased */
-            409: {
-                headers: {
-                    /** @description The request id: echoed from the request or generated */
-                    "X-Request-Id"?: string;
-                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                    "application/problem+xml": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description reason missing, empty or too long */
-            422: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
                     "X-Request-Id"?: string;
@@ -5891,6 +5480,334 @@ export interface operations {
                 };
             };
             /** @description Invalid config: bad or unsafe regEx, DropDown without values, defaultValue its own rules refuse */
+            422: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (per token and per IP) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The database is down or too slow; nothing was stored unless said otherwise (API.md §1.10) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CustomerCommentsController_list: {
+        parameters: {
+            query?: {
+                /** @description Superadmin: the company; admin/user: blank or their own */
+                companyId?: string;
+                /** @description 1..200, default 50 */
+                limit?: string;
+                /** @description Opaque; the nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: {
+                /** @description IANA zone (e.g. Europe/Helsinki) for date-times in the answer; also `SO-Timezone` (seed 002). Unknown: 400. */
+                "Time-Zone"?: string;
+                /** @description Echoed in the answer; generated when absent */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items?: components["schemas"]["CustomerComment"][];
+                        nextCursor?: string | null;
+                    };
+                    "application/xml": {
+                        items?: components["schemas"]["CustomerComment"][];
+                        nextCursor?: string | null;
+                    };
+                    "text/xml": {
+                        items?: components["schemas"]["CustomerComment"][];
+                        nextCursor?: string | null;
+                    };
+                };
+            };
+            /** @description Bad limit or cursor */
+            400: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No or invalid bearer token ("Authentication credentials were not provided" / "Invalid token") */
+            401: {
+                headers: {
+                    /** @description Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Scope or GDPR protection (see above) */
+            403: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such customer, or one the caller may not see */
+            404: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The Accept header names no media type this service produces (JSON, XML) */
+            406: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (per token and per IP) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The database is down or too slow; nothing was stored unless said otherwise (API.md §1.10) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CustomerCommentsController_add: {
+        parameters: {
+            query?: {
+                /** @description Superadmin: the company; admin/user: blank or their own */
+                companyId?: string;
+            };
+            header?: {
+                /** @description IANA zone (e.g. Europe/Helsinki) for date-times in the answer; also `SO-Timezone` (seed 002). Unknown: 400. */
+                "Time-Zone"?: string;
+                /** @description Echoed in the answer; generated when absent */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comments: string;
+                    /** Format: uri */
+                    imageUrl?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The comment; listed at GET /customers/{id}/comments */
+            201: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerComment"];
+                    "application/xml": components["schemas"]["CustomerComment"];
+                    "text/xml": components["schemas"]["CustomerComment"];
+                };
+            };
+            /** @description Not JSON, not an object, or an unknown member */
+            400: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No or invalid bearer token ("Authentication credentials were not provided" / "Invalid token") */
+            401: {
+                headers: {
+                    /** @description Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Scope or GDPR protection (see above) */
+            403: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such customer, or one the caller may not see */
+            404: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The Accept header names no media type this service produces (JSON, XML) */
+            406: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not JSON */
+            415: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Invalid comments or imageUrl, one entry per problem */
             422: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -7056,6 +6973,12 @@ export interface operations {
                 "Time-Zone"?: string;
                 /** @description Echoed in the answer; generated when absent */
                 "X-Request-Id"?: string;
+                /** @description Language of reference names (quality values honoured): one of `en nb sv da fi de`; others fall back to English. */
+                "Accept-Language"?: string;
+                /** @description Seed 002: an ISO 639-1 code (`en nb sv da fi de`) that overrides Accept-Language. Unsupported: Accept-Language decides, else English. */
+                "SO-Language"?: string;
+                /** @description Not applied: JSON numbers and ISO 8601 dates are culture-free, so the answer is the same with or without it. */
+                "SO-Culture"?: string;
             };
             path: {
                 name: "category" | "business" | "country" | "interest" | "contint";
@@ -7064,13 +6987,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Countries have their ISO 3166-1 numeric id and alpha-2 code */
+            /** @description Countries have their ISO 3166-1 numeric id and alpha-2 code. Names in the language of SO-Language / Accept-Language (countries from CLDR). */
             200: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
                     "X-Request-Id"?: string;
                     /** @description `private, no-cache`: a browser may keep it and must revalidate */
                     "Cache-Control"?: string;
+                    /** @description The language of the reference names in this answer */
+                    "Content-Language"?: "en" | "nb" | "sv" | "da" | "fi" | "de";
+                    /** @description Includes `Accept-Language, SO-Language` */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {

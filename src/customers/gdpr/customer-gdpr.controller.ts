@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { RequireRole, RequireScope } from '../../auth/auth.decorators';
 import { Caller, CurrentCaller } from '../../common/http/caller';
 import { ProblemDto } from '../../common/http/problem.dto';
 import { JsonObject } from '../../common/resource/document-checks';
 import { ApiCommonResponses, problem } from '../../common/http/api-common-responses.decorator';
 import { companyQuery } from '../../common/resource/resource-api.decorators';
+import { CustomerComment } from '../comments/customer-comment';
 import { CustomerExport, CustomerGdprService } from './customer-gdpr.service';
 import { MAX_REASON_LENGTH } from './erasure';
 
@@ -16,7 +17,7 @@ import { MAX_REASON_LENGTH } from './erasure';
 @ApiTags('Customers')
 @ApiBearerAuth()
 @ApiCommonResponses()
-@ApiExtraModels(ProblemDto)
+@ApiExtraModels(ProblemDto, CustomerComment)
 @Controller('customers')
 export class CustomerGdprController {
   constructor(private readonly gdpr: CustomerGdprService) {}
@@ -27,7 +28,7 @@ export class CustomerGdprController {
     summary: 'Export everything stored about a customer (GDPR Art. 15/20)',
     description:
       'The customer itself, or an admin/superadmin with scope `gdpr` (others 403). One JSON document: the stored ' +
-      'customer unmasked (with custom field values and access keys) and its whole history (audit rows, oldest first). ' +
+      'customer unmasked (with custom field values and access keys), all its comments and its whole history (audit rows, oldest first). ' +
       'The export itself is written to the audit log as a `read`.',
   })
   @companyQuery
@@ -38,6 +39,7 @@ export class CustomerGdprController {
       properties: {
         exportedAt: { type: 'string', format: 'date-time' },
         customer: { type: 'object', description: 'The customer as stored, unmasked' },
+        comments: { type: 'array', description: 'Every comment on the customer, newest first', items: { $ref: getSchemaPath(CustomerComment) } },
         history: {
           type: 'array',
           items: {

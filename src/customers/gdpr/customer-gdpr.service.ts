@@ -10,6 +10,8 @@ import { diffDocuments } from '../../common/patch/diff';
 import { JsonObject } from '../../common/resource/document-checks';
 import { StoredRecord } from '../../common/resource/record-repository';
 import { IdempotencyService } from '../../idempotency/idempotency.service';
+import { CustomerComment, toComment } from '../comments/customer-comment';
+import { CustomerCommentEntity } from '../comments/customer-comment.entity';
 import { resolveTenantScope } from '../../tenancy/tenant-scope';
 import { CustomerAccessPolicy } from '../customer-access.policy';
 import { CustomersDefinition } from '../customers.definition';
@@ -29,6 +31,8 @@ interface ExportedAuditEntry {
 export interface CustomerExport {
   exportedAt: string;
   customer: JsonObject;
+  /** Every comment, newest first (the document carries only the newest COMMENTS_IN_DOCUMENT). */
+  comments: CustomerComment[];
   history: ExportedAuditEntry[];
 }
 
@@ -57,6 +61,10 @@ export class CustomerGdprService {
       where: { companyId: record.companyId, resource: this.definition.repository.resourceName, resourceId: record.id },
       order: { id: 'ASC' },
     });
+    const comments = await this.dataSource.manager.find(CustomerCommentEntity, {
+      where: { companyId: record.companyId, customerId: record.id },
+      order: { createdAt: 'DESC', id: 'DESC' },
+    });
     const now = new Date();
     await this.audit.recordRead({
       companyId: record.companyId,
@@ -69,6 +77,7 @@ export class CustomerGdprService {
     return {
       exportedAt: now.toISOString(),
       customer: record.document,
+      comments: comments.map(toComment),
       history: rows.map((row) => ({
         at: row.at.toISOString(),
         actor: { sub: row.actorSub, role: row.actorRole },
@@ -108,6 +117,8 @@ export class CustomerGdprService {
       };
       await this.redactHistory(manager, record);
       await this.idempotency.forgetAnswersAbout(manager, record.companyId, record.id);
+      // Comments are personal data (API.md §4); deleted before the write, so its answer shows none.
+      await manager.delete(CustomerCommentEntity, { companyId: record.companyId, customerId: record.id });
       const written = await repository.update(manager, record, { document, context: { ...caller, now }, audit });
       // The row is locked, so its version cannot have moved on.
       if (!written) throw new Error(`customer ${record.id}: the erasure missed a locked row`);

@@ -1,0 +1,32 @@
+import { JsonObject } from '../common/resource/document-checks';
+import { Language } from '../reference-lists/languages';
+import { ListName, ReferenceListsService } from '../reference-lists/reference-lists.service';
+
+/** The contact fields that are `{id, name}` references, and the list each points into. */
+export const CONTACT_REFERENCES: ReadonlyArray<readonly [field: string, list: ListName]> = [
+  ['category', 'category'],
+  ['business', 'business'],
+  ['country', 'country'],
+];
+
+const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * A contact document with its reference names in `language` (API.md §3). Presentation only:
+ * the stored document, its history and the pipeline keep the English names, and the ids are
+ * what a write stores. Returns the document itself when nothing changes (English).
+ */
+export function contactInLanguage(document: JsonObject, lists: ReferenceListsService, language: Language): JsonObject {
+  if (language === 'en') return document;
+  const localized: JsonObject = { ...document };
+  for (const [field, list] of CONTACT_REFERENCES) {
+    const reference = document[field];
+    if (isObject(reference) && reference.name != null) localized[field] = { ...reference, name: lists.nameIn(list, reference.id, language) };
+  }
+  if (Array.isArray(document.interests)) {
+    localized.interests = (document.interests as unknown[]).map((interest) =>
+      isObject(interest) && interest.name != null ? { ...interest, name: lists.nameIn('interest', interest.id, language) } : interest,
+    );
+  }
+  return localized;
+}
