@@ -104,7 +104,7 @@ export interface paths {
         };
         /**
          * List customer objects, newest first
-         * @description Tenant scoped; masked like single reads. `nextCursor` is null on the last page.
+         * @description Tenant scoped; masked like single reads. `nextCursor` is null on the last page. Filters (API.md §6) combine with AND; text filters match case-insensitively, each is served by an index. A cursor is only valid with the filters of the page it came from (400 otherwise). Any other query parameter is 400 naming it.
          */
         get: operations["CustomerObjectsController_list"];
         put?: never;
@@ -169,7 +169,7 @@ export interface paths {
         };
         /**
          * List contacts, newest first
-         * @description Tenant scoped; masked like single reads. `nextCursor` is null on the last page.
+         * @description Tenant scoped; masked like single reads. `nextCursor` is null on the last page. Filters (API.md §6) combine with AND; text filters match case-insensitively, each is served by an index. A cursor is only valid with the filters of the page it came from (400 otherwise). Any other query parameter is 400 naming it.
          */
         get: operations["ContactsController_list"];
         put?: never;
@@ -259,7 +259,7 @@ export interface paths {
         };
         /**
          * List customers, newest first
-         * @description Tenant scoped; masked like single reads. `nextCursor` is null on the last page.
+         * @description Tenant scoped; masked like single reads. `nextCursor` is null on the last page. Filters (API.md §6) combine with AND; text filters match case-insensitively, each is served by an index. A cursor is only valid with the filters of the page it came from (400 otherwise). Any other query parameter is 400 naming it.
          */
         get: operations["CustomersController_list"];
         put?: never;
@@ -292,6 +292,46 @@ export interface paths {
         get: operations["CustomersHistoryController_history"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export everything stored about a customer (GDPR Art. 15/20)
+         * @description The customer itself, or an admin/superadmin with scope `gdpr` (others 403). One JSON document: the stored customer unmasked (with custom field values and access keys), all its comments and its whole history (audit rows, oldest first). The export itself is written to the audit log as a `read`.
+         */
+        get: operations["CustomerGdprController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase (anonymise) a customer (GDPR Art. 17)
+         * @description Admin/superadmin with scope `gdpr`. In one transaction: every GDPR-protected field, personalId, identityNumber, notes, extRef, customProperties, invoiceAddress, imageUrl, custom field values and access keys are cleared, `erasedAt` is set, the version is bumped and an audit row of kind `erased` records who and why (no values); the values earlier audit rows hold of those fields become "***". Id, number and company stay, so references stay valid. Later writes to the customer are 409; a second erasure is 409 too (nothing changes).
+         */
+        post: operations["CustomerGdprController_erase"];
         delete?: never;
         options?: never;
         head?: never;
@@ -942,6 +982,11 @@ export interface components {
              * @description Also accepted as: Updated.
              */
             readonly updatedAt?: string | null;
+            /**
+             * Format: date-time
+             * @description When the customer was erased (GDPR, POST /customers/{id}/erase); later writes are 409
+             */
+            readonly erasedAt?: string | null;
         };
         CustomFieldOption: {
             /** @example Small */
@@ -1928,11 +1973,19 @@ export interface operations {
             query?: {
                 /** @description Superadmin: the company to act on. Admin/user: blank or their own (another is 404). */
                 companyId?: string;
+                /** @description Comma-separated fields, case-insensitive, `/` for nested (e.g. `name,contact/email`). Unselected fields are null. Also `select`. */
+                $select?: string;
                 limit?: number;
                 /** @description Opaque; the nextCursor of the previous page */
                 cursor?: string;
-                /** @description Comma-separated fields, case-insensitive, `/` for nested (e.g. `name,contact/email`). Unselected fields are null. Also `select`. */
-                $select?: string;
+                /** @description Only records changed at or after this date-time (ISO 8601 with offset, e.g. 2026-01-31T12:00:00Z) */
+                updatedSince?: string;
+                /** @description The object number */
+                number?: number;
+                /** @description Objects of this customer */
+                customerId?: string;
+                /** @description Name, case-insensitive */
+                name?: string;
             };
             header?: {
                 /** @description IANA zone (e.g. Europe/Helsinki) for date-times in the answer; also `SO-Timezone` (seed 002). Unknown: 400. */
@@ -1972,7 +2025,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad limit, cursor, $select or Time-Zone */
+            /** @description Bad limit, cursor, filter value, $select or Time-Zone; an unknown query parameter; a cursor of other filters */
             400: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -2091,6 +2144,8 @@ export interface operations {
                 "Time-Zone"?: string;
                 /** @description Echoed in the answer; generated when absent */
                 "X-Request-Id"?: string;
+                /** @description Makes the request safe to retry: a repeat with the same key and request replays the stored answer (Idempotent-Replayed: true); the same key with another request is 422; while the first runs, 409. Kept IDEMPOTENCY_TTL_SECONDS (24 h). */
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -2123,6 +2178,8 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     /** @description URL of the new record */
                     Location?: string;
                     /** @description The request id: echoed from the request or generated */
@@ -2209,6 +2266,20 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A request with the same Idempotency-Key is still in progress */
+            409: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Body too large */
             413: {
                 headers: {
@@ -2237,7 +2308,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Invalid values, one entry per problem */
+            /** @description Invalid values, one entry per problem; or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -2467,6 +2538,8 @@ export interface operations {
                 "If-Unmodified-Since"?: string;
                 /** @description `return=minimal`: answer 204 without a body */
                 Prefer?: string;
+                /** @description Makes the request safe to retry: a repeat with the same key and request replays the stored answer (Idempotent-Replayed: true); the same key with another request is 422; while the first runs, 409. Kept IDEMPOTENCY_TTL_SECONDS (24 h). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: string;
@@ -2488,6 +2561,8 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The request id: echoed from the request or generated */
                     "X-Request-Id"?: string;
                     /** @description `private, no-cache`: a browser may keep it and must revalidate */
@@ -2507,6 +2582,8 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     /** @description `return=minimal` when the Prefer header was honoured */
                     "Preference-Applied"?: "return=minimal";
                     /** @description The request id: echoed from the request or generated */
@@ -2589,7 +2666,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A JSON Patch test operation did not match, or a unique value is taken */
+            /** @description A JSON Patch test operation did not match, a unique value is taken, or a request with the same Idempotency-Key is still in progress */
             409: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -2647,7 +2724,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Invalid values, one entry per problem */
+            /** @description Invalid values, one entry per problem; or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -2843,11 +2920,19 @@ export interface operations {
             query?: {
                 /** @description Superadmin: the company to act on. Admin/user: blank or their own (another is 404). */
                 companyId?: string;
+                /** @description Comma-separated fields, case-insensitive, `/` for nested (e.g. `name,contact/email`). Unselected fields are null. Also `select`. */
+                $select?: string;
                 limit?: number;
                 /** @description Opaque; the nextCursor of the previous page */
                 cursor?: string;
-                /** @description Comma-separated fields, case-insensitive, `/` for nested (e.g. `name,contact/email`). Unselected fields are null. Also `select`. */
-                $select?: string;
+                /** @description Only records changed at or after this date-time (ISO 8601 with offset, e.g. 2026-01-31T12:00:00Z) */
+                updatedSince?: string;
+                /** @description Name, case-insensitive */
+                name?: string;
+                /** @description Organisation number, case-insensitive */
+                orgNr?: string;
+                /** @description Department, case-insensitive */
+                department?: string;
             };
             header?: {
                 /** @description IANA zone (e.g. Europe/Helsinki) for date-times in the answer; also `SO-Timezone` (seed 002). Unknown: 400. */
@@ -2897,7 +2982,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad limit, cursor, $select or Time-Zone */
+            /** @description Bad limit, cursor, filter value, $select or Time-Zone; an unknown query parameter; a cursor of other filters */
             400: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -3016,6 +3101,8 @@ export interface operations {
                 "Time-Zone"?: string;
                 /** @description Echoed in the answer; generated when absent */
                 "X-Request-Id"?: string;
+                /** @description Makes the request safe to retry: a repeat with the same key and request replays the stored answer (Idempotent-Replayed: true); the same key with another request is 422; while the first runs, 409. Kept IDEMPOTENCY_TTL_SECONDS (24 h). */
+                "Idempotency-Key"?: string;
                 /** @description Language of reference names (quality values honoured): one of `en nb sv da fi de`; others fall back to English. */
                 "Accept-Language"?: string;
                 /** @description Seed 002: an ISO 639-1 code (`en nb sv da fi de`) that overrides Accept-Language. Unsupported: Accept-Language decides, else English. */
@@ -3058,6 +3145,8 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     /** @description URL of the new record */
                     Location?: string;
                     /** @description The request id: echoed from the request or generated */
@@ -3148,6 +3237,20 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A request with the same Idempotency-Key is still in progress */
+            409: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Body too large */
             413: {
                 headers: {
@@ -3176,7 +3279,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Invalid values, one entry per problem */
+            /** @description Invalid values, one entry per problem; or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -3416,6 +3519,8 @@ export interface operations {
                 "If-Unmodified-Since"?: string;
                 /** @description `return=minimal`: answer 204 without a body */
                 Prefer?: string;
+                /** @description Makes the request safe to retry: a repeat with the same key and request replays the stored answer (Idempotent-Replayed: true); the same key with another request is 422; while the first runs, 409. Kept IDEMPOTENCY_TTL_SECONDS (24 h). */
+                "Idempotency-Key"?: string;
                 /** @description Language of reference names (quality values honoured): one of `en nb sv da fi de`; others fall back to English. */
                 "Accept-Language"?: string;
                 /** @description Seed 002: an ISO 639-1 code (`en nb sv da fi de`) that overrides Accept-Language. Unsupported: Accept-Language decides, else English. */
@@ -3443,6 +3548,8 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The request id: echoed from the request or generated */
                     "X-Request-Id"?: string;
                     /** @description `private, no-cache`: a browser may keep it and must revalidate */
@@ -3466,6 +3573,8 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     /** @description `return=minimal` when the Prefer header was honoured */
                     "Preference-Applied"?: "return=minimal";
                     /** @description The request id: echoed from the request or generated */
@@ -3548,7 +3657,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A JSON Patch test operation did not match, or a unique value is taken */
+            /** @description A JSON Patch test operation did not match, a unique value is taken, or a request with the same Idempotency-Key is still in progress */
             409: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -3606,7 +3715,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Invalid values, one entry per problem */
+            /** @description Invalid values, one entry per problem; or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -3979,6 +4088,8 @@ export interface operations {
                 "If-Unmodified-Since"?: string;
                 /** @description `return=minimal`: answer 204 without a body */
                 Prefer?: string;
+                /** @description Makes the request safe to retry: a repeat with the same key and request replays the stored answer (Idempotent-Replayed: true); the same key with another request is 422; while the first runs, 409. Kept IDEMPOTENCY_TTL_SECONDS (24 h). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: string;
@@ -3998,6 +4109,8 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The request id: echoed from the request or generated */
                     "X-Request-Id"?: string;
                     /** @description `private, no-cache`: a browser may keep it and must revalidate */
@@ -4017,6 +4130,8 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     /** @description `return=minimal` when the Prefer header was honoured */
                     "Preference-Applied"?: "return=minimal";
                     /** @description The request id: echoed from the request or generated */
@@ -4099,7 +4214,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A JSON Patch test operation did not match, or a unique value is taken */
+            /** @description A JSON Patch test operation did not match, a unique value is taken, or a request with the same Idempotency-Key is still in progress */
             409: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -4157,7 +4272,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Invalid values, one entry per problem */
+            /** @description Invalid values, one entry per problem; or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -4226,6 +4341,8 @@ export interface operations {
                 "If-Unmodified-Since"?: string;
                 /** @description `return=minimal`: answer 204 without a body */
                 Prefer?: string;
+                /** @description Makes the request safe to retry: a repeat with the same key and request replays the stored answer (Idempotent-Replayed: true); the same key with another request is 422; while the first runs, 409. Kept IDEMPOTENCY_TTL_SECONDS (24 h). */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: string;
@@ -4247,6 +4364,8 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The request id: echoed from the request or generated */
                     "X-Request-Id"?: string;
                     /** @description `private, no-cache`: a browser may keep it and must revalidate */
@@ -4266,6 +4385,8 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     /** @description `return=minimal` when the Prefer header was honoured */
                     "Preference-Applied"?: "return=minimal";
                     /** @description The request id: echoed from the request or generated */
@@ -4348,7 +4469,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A JSON Patch test operation did not match, or a unique value is taken */
+            /** @description A JSON Patch test operation did not match, a unique value is taken, or a request with the same Idempotency-Key is still in progress */
             409: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -4406,7 +4527,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Invalid values, one entry per problem */
+            /** @description Invalid values, one entry per problem; or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -4459,11 +4580,27 @@ export interface operations {
             query?: {
                 /** @description Superadmin: the company to act on. Admin/user: blank or their own (another is 404). */
                 companyId?: string;
+                /** @description Comma-separated fields, case-insensitive, `/` for nested (e.g. `name,contact/email`). Unselected fields are null. Also `select`. */
+                $select?: string;
                 limit?: number;
                 /** @description Opaque; the nextCursor of the previous page */
                 cursor?: string;
-                /** @description Comma-separated fields, case-insensitive, `/` for nested (e.g. `name,contact/email`). Unselected fields are null. Also `select`. */
-                $select?: string;
+                /** @description Only records changed at or after this date-time (ISO 8601 with offset, e.g. 2026-01-31T12:00:00Z) */
+                updatedSince?: string;
+                /** @description The customer number (seed 004 customerId) */
+                customerNumber?: number;
+                /** @description Personal id, case-insensitive */
+                personalId?: string;
+                /** @description Narrows personalId to one id type (only with personalId) */
+                personalIdTypeId?: number;
+                /** @description E-mail, case-insensitive. GDPR: without scope gdpr, restricted and secret customers never match */
+                email?: string;
+                /** @description Last name, case-insensitive. GDPR: without scope gdpr, restricted and secret customers never match */
+                lastName?: string;
+                /** @description The linked account (token sub), exact */
+                userId?: string;
+                /** @description true or false */
+                isActive?: boolean;
             };
             header?: {
                 /** @description IANA zone (e.g. Europe/Helsinki) for date-times in the answer; also `SO-Timezone` (seed 002). Unknown: 400. */
@@ -4503,7 +4640,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad limit, cursor, $select or Time-Zone */
+            /** @description Bad limit, cursor, filter value, $select or Time-Zone; an unknown query parameter; a cursor of other filters */
             400: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -4622,6 +4759,8 @@ export interface operations {
                 "Time-Zone"?: string;
                 /** @description Echoed in the answer; generated when absent */
                 "X-Request-Id"?: string;
+                /** @description Makes the request safe to retry: a repeat with the same key and request replays the stored answer (Idempotent-Replayed: true); the same key with another request is 422; while the first runs, 409. Kept IDEMPOTENCY_TTL_SECONDS (24 h). */
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -4654,6 +4793,8 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     /** @description URL of the new record */
                     Location?: string;
                     /** @description The request id: echoed from the request or generated */
@@ -4740,6 +4881,20 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A request with the same Idempotency-Key is still in progress */
+            409: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Body too large */
             413: {
                 headers: {
@@ -4768,7 +4923,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Invalid values, one entry per problem */
+            /** @description Invalid values, one entry per problem; or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -4837,6 +4992,8 @@ export interface operations {
                 "If-Unmodified-Since"?: string;
                 /** @description `return=minimal`: answer 204 without a body */
                 Prefer?: string;
+                /** @description Makes the request safe to retry: a repeat with the same key and request replays the stored answer (Idempotent-Replayed: true); the same key with another request is 422; while the first runs, 409. Kept IDEMPOTENCY_TTL_SECONDS (24 h). */
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -4871,6 +5028,8 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The request id: echoed from the request or generated */
                     "X-Request-Id"?: string;
                     /** @description `private, no-cache`: a browser may keep it and must revalidate */
@@ -4890,6 +5049,8 @@ export interface operations {
                     ETag?: string;
                     /** @description Time of the last change (HTTP-date) */
                     "Last-Modified"?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     /** @description `return=minimal` when the Prefer header was honoured */
                     "Preference-Applied"?: "return=minimal";
                     /** @description The request id: echoed from the request or generated */
@@ -4972,7 +5133,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description A JSON Patch test operation did not match, or a unique value is taken */
+            /** @description A JSON Patch test operation did not match, a unique value is taken, or a request with the same Idempotency-Key is still in progress */
             409: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -5030,7 +5191,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Invalid values, one entry per problem */
+            /** @description Invalid values, one entry per problem; or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
@@ -5175,6 +5336,361 @@ export interface operations {
             };
             /** @description The Accept header names no media type this service produces (JSON, XML) */
             406: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (per token and per IP) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The database is down or too slow; nothing was stored unless said otherwise (API.md §1.10) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CustomerGdprController_export: {
+        parameters: {
+            query?: {
+                /** @description Superadmin: the company to act on. Admin/user: blank or their own (another is 404). */
+                companyId?: string;
+            };
+            header?: {
+                /** @description IANA zone (e.g. Europe/Helsinki) for date-times in the answer; also `SO-Timezone` (seed 002). Unknown: 400. */
+                "Time-Zone"?: string;
+                /** @description Echoed in the answer; generated when absent */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        exportedAt?: string;
+                        /** @description The customer as stored, unmasked */
+                        customer?: Record<string, never>;
+                        /** @description Every comment on the customer, newest first */
+                        comments?: components["schemas"]["CustomerComment"][];
+                        history?: {
+                            /** Format: date-time */
+                            at?: string;
+                            actor?: {
+                                sub?: string;
+                                role?: string;
+                            };
+                            requestId?: string;
+                            /** @enum {string} */
+                            kind?: "change" | "read" | "erased";
+                            reason?: string | null;
+                            ops?: Record<string, never>[];
+                        }[];
+                    };
+                    "application/xml": {
+                        /** Format: date-time */
+                        exportedAt?: string;
+                        /** @description The customer as stored, unmasked */
+                        customer?: Record<string, never>;
+                        /** @description Every comment on the customer, newest first */
+                        comments?: components["schemas"]["CustomerComment"][];
+                        history?: {
+                            /** Format: date-time */
+                            at?: string;
+                            actor?: {
+                                sub?: string;
+                                role?: string;
+                            };
+                            requestId?: string;
+                            /** @enum {string} */
+                            kind?: "change" | "read" | "erased";
+                            reason?: string | null;
+                            ops?: Record<string, never>[];
+                        }[];
+                    };
+                    "text/xml": {
+                        /** Format: date-time */
+                        exportedAt?: string;
+                        /** @description The customer as stored, unmasked */
+                        customer?: Record<string, never>;
+                        /** @description Every comment on the customer, newest first */
+                        comments?: components["schemas"]["CustomerComment"][];
+                        history?: {
+                            /** Format: date-time */
+                            at?: string;
+                            actor?: {
+                                sub?: string;
+                                role?: string;
+                            };
+                            requestId?: string;
+                            /** @enum {string} */
+                            kind?: "change" | "read" | "erased";
+                            reason?: string | null;
+                            ops?: Record<string, never>[];
+                        }[];
+                    };
+                };
+            };
+            /** @description No or invalid bearer token ("Authentication credentials were not provided" / "Invalid token") */
+            401: {
+                headers: {
+                    /** @description Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Neither the customer itself nor an admin with scope gdpr */
+            403: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such customer, or one the caller may not see ("Not found.") */
+            404: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The Accept header names no media type this service produces (JSON, XML) */
+            406: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limited (per token and per IP) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The database is down or too slow; nothing was stored unless said otherwise (API.md §1.10) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CustomerGdprController_erase: {
+        parameters: {
+            query?: {
+                /** @description Superadmin: the company to act on. Admin/user: blank or their own (another is 404). */
+                companyId?: string;
+            };
+            header?: {
+                /** @description IANA zone (e.g. Europe/Helsinki) for date-times in the answer; also `SO-Timezone` (seed 002). Unknown: 400. */
+                "Time-Zone"?: string;
+                /** @description Echoed in the answer; generated when absent */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The erased customer (as the caller sees it) */
+            200: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The body is not an object or has other fields than reason */
+            400: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No or invalid bearer token ("Authentication credentials were not provided" / "Invalid token") */
+            401: {
+                headers: {
+                    /** @description Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not an admin/superadmin, or no scope gdpr */
+            403: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such customer, or one the caller may not see ("Not found.") */
+            404: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The Accept header names no media type this service produces (JSON, XML) */
+            406: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The customer is already erased */
+            409: {
+                headers: {
+                    /** @description The request id: echoed from the request or generated */
+                    "X-Request-Id"?: string;
+                    /** @description `private, no-cache`: a browser may keep it and must revalidate */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+xml": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description reason missing, empty or too long */
+            422: {
                 headers: {
                     /** @description The request id: echoed from the request or generated */
                     "X-Request-Id"?: string;
