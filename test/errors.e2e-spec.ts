@@ -102,7 +102,8 @@ describe('security headers (helmet)', () => {
   afterAll(() => app.close());
 
   it('sends them on answers and on problems', async () => {
-    for (const url of ['/health', '/auth/me']) {
+    // 200, a 401 problem from a guard, and a 404 from the router's not-found handler.
+    for (const url of ['/health', '/auth/me', '/no-such-path']) {
       const response = await app.inject({ method: 'GET', url });
       expect(response.headers['x-content-type-options']).toBe('nosniff');
       expect(response.headers['strict-transport-security']).toMatch(/max-age=\d+/);
