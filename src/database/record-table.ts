@@ -106,6 +106,17 @@ export class RecordTable<E extends TenantRecordEntity, I extends ColumnOf<E>, S 
     const insertOnly = new Set<string>(options.insertOnly);
     const updated = columns.filter((c) => !c.isPrimary && !c.isVersion && !insertOnly.has(c.propertyName));
     const versionColumn = quote(version.databaseName);
+    // An update reads back only what it did not just write, or what the database turns into
+    // another value than the one written (a uuid's case, a date-time's zone, numeric scale):
+    // the rest of the row is its parameters. Parsing the whole wide row again was 2-3 % of a
+    // PATCH's CPU on the bench.
+    const readBack = columns.filter(
+      (c) => c.isPrimary || c.isVersion || insertOnly.has(c.propertyName) || !READS_BACK_AS_WRITTEN.has(String(c.type)),
+    );
+    const readBackSelect = [
+      ...readBack.map((c) => `t.${quote(c.databaseName)} AS ${quote(c.propertyName)}`),
+      ...(options.extraColumns ? [options.extraColumns] : []),
+    ].join(', ');
     // Writes only over the version the pipeline read (no row: another write came first).
     this.updateAudited = new PreparedStatement(
       `${name}.update`,
@@ -113,9 +124,10 @@ export class RecordTable<E extends TenantRecordEntity, I extends ColumnOf<E>, S 
         dataSource,
         `UPDATE ${table} SET ${updated.map((c) => `${quote(c.databaseName)} = :${c.propertyName}`).join(', ')},
             ${versionColumn} = ${versionColumn} + 1
-          WHERE ${companyId} = :companyId AND ${id} = :id AND ${versionColumn} = :version RETURNING ${returning}`,
+          WHERE ${companyId} = :companyId AND ${id} = :id AND ${versionColumn} = :version
+          RETURNING ${readBack.map((c) => quote(c.databaseName)).join(', ')}`,
         written,
-        result,
+        `SELECT ${readBackSelect} FROM written t`,
       ),
     );
 
@@ -151,12 +163,12 @@ export class RecordTable<E extends TenantRecordEntity, I extends ColumnOf<E>, S 
     values: UpdateValues<E, I, S>,
     audit: ChangeAudit,
   ): Promise<(E & X) | undefined> {
-    const rows = await this.updateAudited.run<Array<E & X>>(manager, {
+    const rows = await this.updateAudited.run<Array<Partial<E> & X>>(manager, {
       ...this.columnParameters(values),
       ...changeAuditParameters(audit),
       ...key,
     });
-    return rows[0];
+    return rows[0] && ({ ...values, ...rows[0] } as unknown as E & X);
   }
 
   /**
@@ -207,6 +219,13 @@ export class RecordTable<E extends TenantRecordEntity, I extends ColumnOf<E>, S 
     return parameters;
   }
 }
+
+/**
+ * Column types whose value reads back exactly as the parameter written (the same JavaScript
+ * value from pg): text as it is, jsonb as the same JSON (object key order aside), whole
+ * numbers, booleans and doubles (PostgreSQL prints a double's shortest exact form).
+ */
+const READS_BACK_AS_WRITTEN: ReadonlySet<string> = new Set(['text', 'jsonb', 'integer', 'boolean', 'double precision']);
 
 function castOf(column: ColumnMetadata): string {
   return column.type === 'uuid' ? 'uuid' : 'int';

@@ -36,7 +36,7 @@ function capturedSecurityHeaders(): OutgoingHttpHeaders {
   };
   let failure: unknown;
   setSecurityHeaders({} as IncomingMessage, recorder as unknown as ServerResponse, (error?: unknown) => (failure = error));
-  if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
+  if (failure !== undefined) throw failure instanceof Error ? failure : new Error('helmet refused its options');
   return headers;
 }
 
