@@ -82,7 +82,7 @@ export function validateDocument(schema: ResourceSchema, document: JsonObject, o
   if (unstorable.length) {
     return unstorable.map((pointer) => ({ pointer, detail: 'must not contain NUL characters or unpaired surrogates' }));
   }
-  const instance = plainToInstance(schema.type, subject) as object;
+  const instance = hasNestedField(schema, subject) ? (plainToInstance(schema.type, subject) as object) : plainInstance(schema, subject);
   return validationErrorsToProblems(
     validateSync(instance, { forbidUnknownValues: false, stopAtFirstError: true, skipUndefinedProperties: onlyFields !== undefined }),
   );
@@ -92,4 +92,19 @@ function pickFields(document: JsonObject, fields: ReadonlySet<string>): JsonObje
   const picked: JsonObject = {};
   for (const field of fields) if (field in document) picked[field] = document[field];
   return picked;
+}
+
+/** Whether `subject` holds a field of a nested resource class, which the rules need as an instance of it. */
+function hasNestedField(schema: ResourceSchema, subject: JsonObject): boolean {
+  for (const field of schema.fields) if (field.nestedSchema && subject[field.name] !== undefined) return true;
+  return false;
+}
+
+/**
+ * An instance of the resource class holding `subject`'s values as they are: what
+ * class-transformer would build when no field needs converting (its metadata walk was a
+ * third of a small update's validation).
+ */
+function plainInstance(schema: ResourceSchema, subject: JsonObject): object {
+  return Object.assign(Object.create(schema.type.prototype as object) as object, subject);
 }
