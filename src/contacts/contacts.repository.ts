@@ -6,6 +6,7 @@ import { RecordTable } from '../database/record-table';
 import { TableRepository } from '../database/table-repository';
 import { ReferenceListsService } from '../reference-lists/reference-lists.service';
 import { ContactEntity } from './contact.entity';
+import { ContactResource } from './contact.resource';
 import { CONTACT_INSERT_ONLY, ContactColumns, contactMapping } from './contact.mapping';
 import { CONTACT_FILTERS } from './contact.filters';
 
@@ -15,7 +16,7 @@ const MAX_INT32 = 2147483647;
 
 /** Storage of contacts (seed 002): `contacts` rows in, documents out; reference names come from memory. */
 @Injectable()
-export class ContactsRepository extends TableRepository<ContactEntity, 'contactId', InsertOnly, unknown, ContactColumns> {
+export class ContactsRepository extends TableRepository<ContactEntity, 'contactId', InsertOnly, unknown, ContactColumns, ContactResource> {
   readonly resourceName = 'contact';
 
   constructor(

@@ -8,6 +8,7 @@ import { CompanySequence } from '../database/company-sequence';
 import { RecordTable } from '../database/record-table';
 import { TableRepository } from '../database/table-repository';
 import { CustomerObjectEntity } from './customer-object.entity';
+import { CustomerObjectResource } from './customer-object.resource';
 import { CUSTOMER_OBJECT_INSERT_ONLY, CustomerObjectColumns, customerObjectMapping } from './customer-object.mapping';
 import { CUSTOMER_OBJECT_FILTERS } from './customer-object.filters';
 
@@ -15,7 +16,14 @@ type InsertOnly = (typeof CUSTOMER_OBJECT_INSERT_ONLY)[number];
 
 /** Storage of customer objects (seed 000): `customer_objects` rows in, documents out. */
 @Injectable()
-export class CustomerObjectsRepository extends TableRepository<CustomerObjectEntity, 'id', InsertOnly, unknown, CustomerObjectColumns> {
+export class CustomerObjectsRepository extends TableRepository<
+  CustomerObjectEntity,
+  'id',
+  InsertOnly,
+  unknown,
+  CustomerObjectColumns,
+  CustomerObjectResource
+> {
   readonly resourceName = 'customer-object';
   private readonly sequence: CompanySequence;
 

@@ -9,6 +9,7 @@ import { CompanySequence } from '../database/company-sequence';
 import { RecordTable } from '../database/record-table';
 import { TableRepository } from '../database/table-repository';
 import { CustomerEntity } from './customer.entity';
+import { CustomerDocument, CustomerResource } from './customer.resource';
 import { CUSTOMER_INSERT_ONLY, CustomerColumns, CustomerExtras, customerMapping, customerExtraColumns } from './customer.mapping';
 import { CUSTOMER_FILTERS } from './customer.filters';
 
@@ -16,7 +17,7 @@ type InsertOnly = (typeof CUSTOMER_INSERT_ONLY)[number];
 
 /** Storage of customers (seeds 001, 003, 004): `customers` rows in, documents out; rules in CustomersPolicy. */
 @Injectable()
-export class CustomersRepository extends TableRepository<CustomerEntity, 'id', InsertOnly, CustomerExtras, CustomerColumns> {
+export class CustomersRepository extends TableRepository<CustomerEntity, 'id', InsertOnly, CustomerExtras, CustomerColumns, CustomerResource> {
   readonly resourceName = 'customer';
   private readonly sequence: CompanySequence;
 
@@ -34,11 +35,15 @@ export class CustomersRepository extends TableRepository<CustomerEntity, 'id', I
     this.sequence = new CompanySequence(dataSource);
   }
 
-  override insert(manager: EntityManager, companyId: string, write: RecordWrite): Promise<StoredRecord> {
+  override insert(manager: EntityManager, companyId: string, write: RecordWrite<CustomerDocument>): Promise<StoredRecord<CustomerDocument>> {
     return uniquePersonalId(super.insert(manager, companyId, write));
   }
 
-  override update(manager: EntityManager, record: StoredRecord, write: RecordWrite): Promise<StoredRecord | null> {
+  override update(
+    manager: EntityManager,
+    record: StoredRecord<CustomerDocument>,
+    write: RecordWrite<CustomerDocument>,
+  ): Promise<StoredRecord<CustomerDocument> | null> {
     return uniquePersonalId(super.update(manager, record, write));
   }
 

@@ -1,8 +1,8 @@
 import { EntityManager } from 'typeorm';
 import { invalidCursor } from '../common/pagination/page';
-import { JsonObject } from '../common/resource/document-checks';
 import { FilterValues, ListFilter } from '../common/resource/list-filters';
 import { ListedRecord, RecordRepository, RecordWrite, StoredRecord, WriteContext } from '../common/resource/record-repository';
+import { ResourceDocument } from '../common/resource/resource-document';
 import { DocumentMapping } from './document-mapping';
 import { ColumnOf, InsertValues, RecordTable, TenantRecordEntity, UpdateValues, Visibility } from './record-table';
 
@@ -18,17 +18,17 @@ export interface StampedRecordEntity extends TenantRecordEntity {
  * sets on insert (numbers, ids, creation stamps) and on update (who and when).
  *
  * `E` is the entity, `I` its id property, `S` the insert-only columns, `X` any extra result
- * columns, `W` the columns a document writes.
+ * columns, `W` the columns a document writes, `T` the resource class.
  */
-export abstract class TableRepository<E extends StampedRecordEntity, I extends ColumnOf<E>, S extends ColumnOf<E>, X, W extends object>
-  implements RecordRepository
+export abstract class TableRepository<E extends StampedRecordEntity, I extends ColumnOf<E>, S extends ColumnOf<E>, X, W extends object, T>
+  implements RecordRepository<ResourceDocument<T>>
 {
   abstract readonly resourceName: string;
   readonly filters: readonly ListFilter[];
 
   protected constructor(
     protected readonly table: RecordTable<E, I, S, X>,
-    protected readonly mapping: DocumentMapping<E & X, W>,
+    protected readonly mapping: DocumentMapping<E & X, W, T>,
   ) {
     this.filters = table.filters;
   }
@@ -42,19 +42,23 @@ export abstract class TableRepository<E extends StampedRecordEntity, I extends C
   /** The columns an update writes: the document's and the server's stamps. */
   protected abstract updateValues(columns: W, context: WriteContext): UpdateValues<E, I, S>;
 
-  async find(manager: EntityManager, visibility: Visibility, id: string, lock: boolean): Promise<StoredRecord | null> {
+  async find(manager: EntityManager, visibility: Visibility, id: string, lock: boolean): Promise<StoredRecord<ResourceDocument<T>> | null> {
     const key = this.parseId(id);
     if (key === undefined) return null;
     const row = await this.table.find(manager, visibility, key, lock);
     return row ? this.toRecord(row) : null;
   }
 
-  async insert(manager: EntityManager, companyId: string, { document, context, audit }: RecordWrite): Promise<StoredRecord> {
+  async insert(manager: EntityManager, companyId: string, { document, context, audit }: RecordWrite<ResourceDocument<T>>): Promise<StoredRecord<ResourceDocument<T>>> {
     const values = await this.insertValues(manager, companyId, this.mapping.toColumns(document), context);
     return this.toRecord(await this.table.insert(manager, values, audit));
   }
 
-  async update(manager: EntityManager, record: StoredRecord, { document, context, audit }: RecordWrite): Promise<StoredRecord | null> {
+  async update(
+    manager: EntityManager,
+    record: StoredRecord<ResourceDocument<T>>,
+    { document, context, audit }: RecordWrite<ResourceDocument<T>>,
+  ): Promise<StoredRecord<ResourceDocument<T>> | null> {
     // record.id came from toRecord, so it parses.
     const key = { companyId: record.companyId, id: this.parseId(record.id)!, version: record.version };
     const row = await this.table.update(manager, key, this.updateValues(this.mapping.toColumns(document), context), audit);
@@ -68,7 +72,7 @@ export abstract class TableRepository<E extends StampedRecordEntity, I extends C
     after: [string, string] | undefined,
     filters: FilterValues,
     mayMatchProtected: boolean,
-  ): Promise<ListedRecord[]> {
+  ): Promise<Array<ListedRecord<ResourceDocument<T>>>> {
     const rows = await this.table.list(manager, visibility, limit, after && this.position(after), filters, mayMatchProtected);
     return rows.map((row) => {
       const record = this.toRecord(row);
@@ -76,7 +80,7 @@ export abstract class TableRepository<E extends StampedRecordEntity, I extends C
     });
   }
 
-  emptyDocument(): JsonObject {
+  emptyDocument(): ResourceDocument<T> {
     return this.mapping.emptyDocument();
   }
 
@@ -87,7 +91,7 @@ export abstract class TableRepository<E extends StampedRecordEntity, I extends C
     return { createdAt, id };
   }
 
-  private toRecord(row: E & X): StoredRecord {
+  private toRecord(row: E & X): StoredRecord<ResourceDocument<T>> {
     return {
       id: String(row[this.table.idProperty]),
       companyId: row.companyId,
