@@ -2,8 +2,11 @@ import { JsonObject } from '../common/resource/document-checks';
 import { Language } from '../reference-lists/languages';
 import { ListName, ReferenceListsService } from '../reference-lists/reference-lists.service';
 
+/** A contact field that is an `{id, name}` reference. */
+export type ContactReferenceField = 'category' | 'business' | 'country';
+
 /** The contact fields that are `{id, name}` references, and the list each points into. */
-export const CONTACT_REFERENCES: ReadonlyArray<readonly [field: string, list: ListName]> = [
+export const CONTACT_REFERENCES: ReadonlyArray<readonly [field: ContactReferenceField, list: ListName]> = [
   ['category', 'category'],
   ['business', 'business'],
   ['country', 'country'],

@@ -2,7 +2,8 @@ import { DataSource } from 'typeorm';
 import { DocumentMapping, FieldMapping, presented, serverColumn } from '../database/document-mapping';
 import { UpdateValues } from '../database/record-table';
 import { ListName, ReferenceListsService } from '../reference-lists/reference-lists.service';
-import { ContactResource } from './contact.resource';
+import { ContactDocument, ContactResource } from './contact.resource';
+import { ContactReferenceField } from './contact-references';
 import { ContactEntity, StoredInterest } from './contact.entity';
 
 /** Columns only an insert sets. */
@@ -14,35 +15,34 @@ export type ContactColumns = Omit<UpdateValues<ContactEntity, 'contactId', Inser
 type ReferenceColumn = 'categoryId' | 'businessId' | 'countryId';
 
 /** A reference `{id, name}` stored as its id; the name is resolved from the list when read. */
-function reference(lists: ReferenceListsService, list: ListName, property: ReferenceColumn): FieldMapping<ContactEntity, ContactColumns> {
+function reference(
+  lists: ReferenceListsService,
+  list: ListName,
+  property: ReferenceColumn,
+): FieldMapping<ContactEntity, ContactColumns, ContactDocument[ContactReferenceField]> {
   return {
     read: (row) => {
       const id = row[property];
       return id === null ? null : { id, name: lists.find(list, id)?.name ?? null };
     },
-    write: (value) => ({ [property]: (value as { id?: number } | null)?.id ?? null }),
+    write: (value) => ({ [property]: value?.id ?? null }),
   };
 }
 
 /** Contact documents (seed 002) <-> `contacts` rows: only the fields whose shape differs from their column. */
-export function contactMapping(dataSource: DataSource, lists: ReferenceListsService): DocumentMapping<ContactEntity, ContactColumns> {
-  return new DocumentMapping<ContactEntity, ContactColumns>(dataSource, ContactEntity, ContactResource, {
+export function contactMapping(dataSource: DataSource, lists: ReferenceListsService): DocumentMapping<ContactEntity, ContactColumns, ContactResource> {
+  return new DocumentMapping(dataSource, ContactEntity, ContactResource, {
     category: reference(lists, 'category', 'categoryId'),
     business: reference(lists, 'business', 'businessId'),
     country: reference(lists, 'country', 'countryId'),
     interests: {
       read: (row) => row.interests?.map((item) => ({ ...item, name: lists.find('interest', item.id)?.name ?? null })) ?? null,
-      write: (value) => ({
-        interests:
-          (value as Array<{ id: number; selected?: boolean | null }> | null)?.map(
-            ({ id, selected }): StoredInterest => ({ id, selected: selected ?? false }),
-          ) ?? null,
-      }),
+      write: (value) => ({ interests: value?.map(({ id, selected }): StoredInterest => ({ id, selected: selected ?? false })) ?? null }),
     },
     createdDate: serverColumn('createdAt'),
     updatedDate: serverColumn('updatedAt'),
     createdBy: { read: (row) => ({ id: row.createdBy }) },
     updatedBy: { read: (row) => ({ id: row.updatedBy }) },
-    _links: presented(),
+    _links: presented(null),
   });
 }

@@ -11,6 +11,7 @@ import {
   Min,
 } from 'class-validator';
 import { Field } from '../common/resource/field.decorator';
+import { ResourceDocument } from '../common/resource/resource-document';
 import { IsFlatObject, OptionalFlag, OptionalNested, OptionalNestedList, OptionalText } from '../common/resource/validators';
 
 export class ContactEmail {
@@ -169,3 +170,6 @@ export class ContactResource {
   @Field({ kind: 'object', readOnly: true, nested: () => ContactLinks, api: { description: 'Absolute URLs built from the request' } })
   _links!: ContactLinks;
 }
+
+/** A contact as JSON: stored, as a caller sees it, or a create's start. */
+export type ContactDocument = ResourceDocument<ContactResource>;

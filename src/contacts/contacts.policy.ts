@@ -7,16 +7,17 @@ import { StoredRecord } from '../common/resource/record-repository';
 import { ResourcePolicy } from '../common/resource/resource-policy';
 import { ListName, ReferenceListsService } from '../reference-lists/reference-lists.service';
 import { CONTACT_REFERENCES as REFERENCES } from './contact-references';
+import { ContactDocument } from './contact.resource';
 
 /** Contacts (seed 002): links per caller, reference names derived from their ids, references checked against the lists. */
 @Injectable()
-export class ContactsPolicy extends ResourcePolicy {
+export class ContactsPolicy extends ResourcePolicy<ContactDocument> {
   constructor(private readonly lists: ReferenceListsService) {
     super();
   }
 
   /** `_links` are absolute URLs built from the request (seed 002), so they are added per caller. */
-  override view(record: StoredRecord, caller: Caller): JsonObject {
+  override view(record: StoredRecord<ContactDocument>, caller: Caller): ContactDocument {
     if (!record.id) return record.document; // dry-run create: no id yet
     return {
       ...record.document,
@@ -29,9 +30,9 @@ export class ContactsPolicy extends ResourcePolicy {
    * one its id resolves to, in any supported language (a record read in Swedish and sent back
    * is no change): anything else is a write to a read-only field (400).
    */
-  override normalize(before: JsonObject, after: JsonObject): void {
+  override normalize(before: ContactDocument, after: JsonObject): void {
     const mismatched: string[] = [];
-    const resolve = (list: ListName, target: JsonObject, previous: JsonObject | undefined, pointer: string) => {
+    const resolve = (list: ListName, target: JsonObject, previous: { id: number; name: string | null } | null | undefined, pointer: string) => {
       const resolved = this.lists.find(list, target.id)?.name ?? null;
       const sent = target.name ?? null;
       // The current name may be in the caller's language too, as the GET showed it.
@@ -41,9 +42,9 @@ export class ContactsPolicy extends ResourcePolicy {
     };
     for (const [field, list] of REFERENCES) {
       const target = after[field] as JsonObject | null;
-      if (target && typeof target === 'object') resolve(list, target, before[field] as JsonObject | undefined, `/${field}`);
+      if (target && typeof target === 'object') resolve(list, target, before[field], `/${field}`);
     }
-    const previousInterests = (before.interests as JsonObject[] | null) ?? [];
+    const previousInterests = before.interests ?? [];
     ((after.interests as JsonObject[] | null) ?? []).forEach((interest, index) => {
       if (interest && typeof interest === 'object') {
         const previous = previousInterests.find((item) => item.id === interest.id);
@@ -59,15 +60,15 @@ export class ContactsPolicy extends ResourcePolicy {
   }
 
   /** Every reference id must name an item of its list (422). */
-  override async checkReferences(_manager: EntityManager, _companyId: string, document: JsonObject): Promise<ProblemFieldError[]> {
+  override async checkReferences(_manager: EntityManager, _companyId: string, document: ContactDocument): Promise<ProblemFieldError[]> {
     const problems: ProblemFieldError[] = [];
     for (const [field, list] of REFERENCES) {
-      const id = (document[field] as { id?: unknown } | null)?.id;
+      const id = document[field]?.id;
       if (id !== undefined && id !== null && !this.lists.find(list, id)) {
         problems.push({ pointer: `/${field}/id`, detail: `is not an item of the "${list}" list` });
       }
     }
-    ((document.interests as Array<{ id?: unknown }> | null) ?? []).forEach((interest, index) => {
+    (document.interests ?? []).forEach((interest, index) => {
       if (!this.lists.find('interest', interest?.id)) {
         problems.push({ pointer: `/interests/${index}/id`, detail: 'is not an item of the "interest" list' });
       }

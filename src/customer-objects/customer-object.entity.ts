@@ -2,6 +2,12 @@ import { Column, Entity, Index, PrimaryColumn, Unique, VersionColumn } from 'typ
 
 type Json = Record<string, unknown>;
 
+/** A contract's period, stored as instants in UTC (customer-object.mapping.ts). */
+export interface StoredContract {
+  startDate: string | null;
+  endDate: string | null;
+}
+
 /**
  * `customer_objects` (seed 000): the one declaration of its columns. The migration
  * `create-customer-objects` creates the same table; test/schema.e2e-spec.ts fails when they differ.
@@ -27,7 +33,7 @@ export class CustomerObjectEntity {
   @Column({ type: 'timestamptz' }) statusLastModifiedAt!: Date;
   @Column({ type: 'text' }) statusLastModifiedBy!: string;
   @Column({ type: 'jsonb', nullable: true }) contact!: Json | null;
-  @Column({ type: 'jsonb', nullable: true }) contract!: Json | null;
+  @Column({ type: 'jsonb', nullable: true }) contract!: StoredContract | null;
   @Column({ type: 'text', nullable: true }) objectManagerId!: string | null;
   @Column({ type: 'jsonb', nullable: true }) material!: Json[] | null;
   @Column({ type: 'jsonb', nullable: true }) address!: Json | null;

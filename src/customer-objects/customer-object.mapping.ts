@@ -1,8 +1,7 @@
 import { DataSource } from 'typeorm';
-import { JsonObject } from '../common/resource/document-checks';
 import { DocumentMapping, serverColumn } from '../database/document-mapping';
 import { UpdateValues } from '../database/record-table';
-import { CustomerObjectResource } from './customer-object.resource';
+import { CustomerObjectDocument, CustomerObjectResource } from './customer-object.resource';
 import { CustomerObjectEntity } from './customer-object.entity';
 
 /** Columns only an insert sets. */
@@ -15,16 +14,15 @@ export type CustomerObjectColumns = Omit<
 >;
 
 /** Date-times are stored as instants and always rendered in UTC. */
-function normalizeContract(contract: unknown): JsonObject | null {
-  if (!contract || typeof contract !== 'object') return null;
-  const { startDate, endDate } = contract as { startDate?: string | null; endDate?: string | null };
-  const iso = (value?: string | null) => (value ? new Date(value).toISOString() : null);
-  return { startDate: iso(startDate), endDate: iso(endDate) };
+function normalizeContract(contract: CustomerObjectDocument['contract']): CustomerObjectEntity['contract'] {
+  if (!contract) return null;
+  const iso = (value: string | null) => (value ? new Date(value).toISOString() : null);
+  return { startDate: iso(contract.startDate), endDate: iso(contract.endDate) };
 }
 
 /** Customer object documents (seed 000) <-> `customer_objects` rows: only the fields whose shape differs from their column. */
-export function customerObjectMapping(dataSource: DataSource): DocumentMapping<CustomerObjectEntity, CustomerObjectColumns> {
-  return new DocumentMapping<CustomerObjectEntity, CustomerObjectColumns>(dataSource, CustomerObjectEntity, CustomerObjectResource, {
+export function customerObjectMapping(dataSource: DataSource): DocumentMapping<CustomerObjectEntity, CustomerObjectColumns, CustomerObjectResource> {
+  return new DocumentMapping(dataSource, CustomerObjectEntity, CustomerObjectResource, {
     _id: serverColumn('id'),
     // The status code is the client's; its stamps are the server's (flat columns).
     status: {
@@ -35,7 +33,7 @@ export function customerObjectMapping(dataSource: DataSource): DocumentMapping<C
         lastModifiedAt: row.statusLastModifiedAt.toISOString(),
         lastModifiedBy: row.statusLastModifiedBy,
       }),
-      write: (value) => ({ status: (value as { status?: number } | null)?.status ?? 0 }),
+      write: (value) => ({ status: value?.status ?? 0 }),
       empty: { status: 0 },
     },
     contract: { read: (row) => row.contract, write: (value) => ({ contract: normalizeContract(value) }) },

@@ -17,6 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Field } from '../common/resource/field.decorator';
+import { ResourceDocument } from '../common/resource/resource-document';
 import { IsDateTimeWithOffset, IsNotBefore, OptionalNested, OptionalNestedList, OptionalText } from '../common/resource/validators';
 
 /**
@@ -234,3 +235,6 @@ export class CustomerObjectResource {
   @ArrayUnique()
   tags?: string[] | null;
 }
+
+/** A customer object as JSON: stored, as a caller sees it, or a create's start. */
+export type CustomerObjectDocument = ResourceDocument<CustomerObjectResource>;

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ProblemFieldError } from '../common/http/problem.exception';
-import { JsonObject } from '../common/resource/document-checks';
 import { ResourcePolicy } from '../common/resource/resource-policy';
 import { CustomersLookup } from '../customers/customers-lookup.service';
+import { CustomerObjectDocument } from './customer-object.resource';
 
 /** Customer objects (seed 000): the tenant scope decides visibility; one rule of their own. */
 @Injectable()
-export class CustomerObjectsPolicy extends ResourcePolicy {
+export class CustomerObjectsPolicy extends ResourcePolicy<CustomerObjectDocument> {
   constructor(private readonly customers: CustomersLookup) {
     super();
   }
@@ -16,10 +16,10 @@ export class CustomerObjectsPolicy extends ResourcePolicy {
   override async checkReferences(
     manager: EntityManager,
     companyId: string,
-    document: JsonObject,
-    before?: JsonObject,
+    document: CustomerObjectDocument,
+    before?: CustomerObjectDocument,
   ): Promise<ProblemFieldError[]> {
-    const customerId = document.customerId;
+    const { customerId } = document;
     if (typeof customerId !== 'string' || customerId === before?.customerId) return []; // checked when it was set
     if (await this.customers.existsInCompany(manager, companyId, customerId)) return [];
     return [{ pointer: '/customerId', detail: 'is not a customer of this company' }];

@@ -1,12 +1,13 @@
 import { ProblemException } from '../common/http/problem.exception';
 import { PatchOperation } from '../common/patch';
-import { JsonObject } from '../common/resource/document-checks';
+import { documentOf } from '../common/resource/resource-document.fixture';
 import { CustomerAccessPolicy } from './customer-access.policy';
+import { CustomerDocument, CustomerResource } from './customer.resource';
 
 /** The operation rules of API.md §1.3 on a masked view (pure: no database, no HTTP). */
 describe('CustomerAccessPolicy on JSON Patch operations', () => {
   const policy = new CustomerAccessPolicy();
-  const masked = { maskedFields: ['email', 'smsNumbers', 'phone'], email: null, smsNumbers: null, phone: null, notes: 'n' };
+  const masked = documentOf(CustomerResource, { maskedFields: ['email', 'smsNumbers', 'phone'], email: null, smsNumbers: null, phone: null, notes: 'n' });
   const unmasked = { ...masked, maskedFields: [] };
 
   /** The pointers a refusal names, or undefined when the operations are allowed. */
@@ -21,7 +22,7 @@ describe('CustomerAccessPolicy on JSON Patch operations', () => {
       return errors?.map((entry) => entry.pointer);
     }
   }
-  const writes = (view: JsonObject, ...operations: PatchOperation[]) =>
+  const writes = (view: CustomerDocument, ...operations: PatchOperation[]) =>
     refused(() => policy.authorizeExplicitWrites(view, operations));
 
   it.each<[string, PatchOperation, string]>([

@@ -2,16 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { Actor, hasScope } from '../auth/actor';
 import { forbidden, ProblemException } from '../common/http/problem.exception';
 import { deepEqual, parsePointer, PatchOperation } from '../common/patch';
-import { JsonObject } from '../common/resource/document-checks';
 import { resourceSchema } from '../common/resource/resource-registry';
 import { StoredRecord } from '../common/resource/record-repository';
 import { ChangeContext } from '../common/resource/resource-policy';
-import { CustomerResource } from './customer.resource';
+import { CustomerDocument, CustomerResource } from './customer.resource';
 
 const GDPR_FIELDS = resourceSchema(CustomerResource)
   .fields.filter((field) => field.gdpr)
   .map((field) => field.name);
 const GDPR = new Set(GDPR_FIELDS);
+/** What a masked view shows of the GDPR fields (every top-level field of a document may be null). */
+const MASKED: Partial<CustomerDocument> = Object.fromEntries(GDPR_FIELDS.map((field) => [field, null]));
 
 /** Fields a customer may not change on its own record (API.md §1.2). */
 const NOT_FOR_SELF = ['userId', 'companyId', 'restrictedTypeId', 'isActive'];
@@ -33,7 +34,7 @@ export class CustomerAccessPolicy {
     return actor.role === 'user' ? actor.sub : null;
   }
 
-  isSelf(document: JsonObject, companyId: string, actor: Actor): boolean {
+  isSelf(document: CustomerDocument, companyId: string, actor: Actor): boolean {
     return document.userId != null && document.userId === actor.sub && companyId === actor.companyId;
   }
 
@@ -46,26 +47,24 @@ export class CustomerAccessPolicy {
   }
 
   /** Restricted (1) and secret (2) records hide personal data from all but the customer and `gdpr` holders. */
-  masksFor(document: JsonObject, companyId: string, actor: Actor): boolean {
-    const level = (document.restrictedTypeId as number | null) ?? 0;
+  masksFor(document: CustomerDocument, companyId: string, actor: Actor): boolean {
+    const level = document.restrictedTypeId ?? 0;
     return level >= 1 && !this.isSelf(document, companyId, actor) && !hasScope(actor, 'gdpr');
   }
 
-  mask(record: StoredRecord, actor: Actor): JsonObject {
+  mask(record: StoredRecord<CustomerDocument>, actor: Actor): CustomerDocument {
     if (!this.masksFor(record.document, record.companyId, actor)) return record.document;
-    const masked: JsonObject = { ...record.document, maskedFields: GDPR_FIELDS };
-    for (const field of GDPR_FIELDS) masked[field] = null;
-    return masked;
+    return { ...record.document, ...MASKED, maskedFields: GDPR_FIELDS };
   }
 
   /** Level 2: every read of unmasked personal data is audited. */
-  readIsAudited(record: StoredRecord, actor: Actor): boolean {
+  readIsAudited(record: StoredRecord<CustomerDocument>, actor: Actor): boolean {
     return record.document.restrictedTypeId === 2 && !this.masksFor(record.document, record.companyId, actor);
   }
 
   /** `test`, `copy` and `move` read their source: reading masked data that way is 403, whatever the guess. */
-  authorizeReads(view: JsonObject, operations: PatchOperation[]): void {
-    if (!(view.maskedFields as string[] | null)?.length) return;
+  authorizeReads(view: CustomerDocument, operations: PatchOperation[]): void {
+    if (!view.maskedFields?.length) return;
     const read = operations
       .map((operation) => (operation.op === 'test' ? operation.path : operation.op === 'copy' || operation.op === 'move' ? operation.from : undefined))
       .filter((pointer): pointer is string => pointer !== undefined)
@@ -82,8 +81,8 @@ export class CustomerAccessPolicy {
    * take for an erasure. Merge patches and the doors' bodies are not checked here: their nulls
    * for masked fields are the masked view sent back, a no-op by design.
    */
-  authorizeExplicitWrites(view: JsonObject, operations: PatchOperation[]): void {
-    if (!(view.maskedFields as string[] | null)?.length) return;
+  authorizeExplicitWrites(view: CustomerDocument, operations: PatchOperation[]): void {
+    if (!view.maskedFields?.length) return;
     const written = operations
       .flatMap(({ op, path, from }) => (op === 'test' ? [] : op === 'move' && from !== undefined ? [path, from] : [path]))
       .map(topField)
@@ -97,7 +96,7 @@ export class CustomerAccessPolicy {
    * operations because the read-only check would otherwise answer before authorizeChange.
    * Repeating the current value stays a no-op, so round trips work.
    */
-  authorizeSelfOperations(actor: Actor, view: JsonObject, operations: PatchOperation[]): void {
+  authorizeSelfOperations(actor: Actor, view: CustomerDocument, operations: PatchOperation[]): void {
     if (actor.role !== 'user') return;
     const touchesCompany = operations.some((operation) => {
       if ((operation.op === 'move' || operation.op === 'copy') && operation.from !== undefined) {
@@ -113,9 +112,9 @@ export class CustomerAccessPolicy {
     if (touchesCompany) throw forbiddenFields('A customer may not change these fields of its own record.', ['companyId']);
   }
 
-  authorizeChange(change: ChangeContext): void {
+  authorizeChange(change: ChangeContext<CustomerDocument>): void {
     const { actor } = change;
-    const companyId = (change.before.companyId as string | null) ?? actor.companyId;
+    const companyId = change.before.companyId ?? actor.companyId;
     const changed = new Set(change.changedPaths.map(topField));
     const self = this.isSelf(change.before, companyId, actor);
 
@@ -127,7 +126,7 @@ export class CustomerAccessPolicy {
     if (changed.has('restrictedTypeId') && !hasScope(actor, 'gdpr')) {
       throw forbiddenFields('Changing restrictedTypeId needs the scope "gdpr".', ['restrictedTypeId']);
     }
-    if ((change.before.maskedFields as string[] | null)?.length) {
+    if (change.before.maskedFields?.length) {
       const protectedWrites = [...changed].filter((field) => GDPR.has(field));
       if (protectedWrites.length) throw forbiddenFields('Writing protected personal data needs the scope "gdpr".', protectedWrites);
     }

@@ -1,9 +1,11 @@
 import { Check, Column, Entity, Index, PrimaryColumn, Unique, VersionColumn } from 'typeorm';
 
-/** A customer's stored access key; ids are assigned by the server (seed 003). */
+/** A customer's stored access key; ids (UUIDs) are assigned by the server (seed 003). */
 export interface StoredAccessKey {
-  id: number;
-  [key: string]: unknown;
+  id: string;
+  accessKeyTypeId: number;
+  value: string;
+  description: string | null;
 }
 
 /**

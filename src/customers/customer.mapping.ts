@@ -4,7 +4,7 @@ import { UpdateValues } from '../database/record-table';
 import { CommentRow, recentCommentsColumn, toComment } from './comments/customer-comment';
 import { CustomFieldConfigEntity } from './custom-fields/custom-field-config.entity';
 import { CustomerResource } from './customer.resource';
-import { CustomerEntity, StoredAccessKey } from './customer.entity';
+import { CustomerEntity } from './customer.entity';
 
 /** The company's custom field configs and the newest comments, read with every customer row (same round trip). */
 export interface CustomerExtras {
@@ -34,14 +34,14 @@ function fieldConfigsColumn(dataSource: DataSource): string {
 }
 
 /** A validated decimal (number or numeric string) as the exact text numeric(14,2) receives. */
-function decimalText(value: unknown): string | null {
+function decimalText(value: number | string | null): string | null {
   // String(number) is the shortest exact decimal form, so numeric(14,2) gets the digits the client sent.
-  return typeof value === 'number' || typeof value === 'string' ? String(value) : null;
+  return value === null ? null : String(value);
 }
 
 /** Customer documents <-> `customers` rows: only the fields whose shape differs from their column. */
-export function customerMapping(dataSource: DataSource): DocumentMapping<CustomerRow, CustomerColumns> {
-  return new DocumentMapping<CustomerRow, CustomerColumns>(dataSource, CustomerEntity, CustomerResource, {
+export function customerMapping(dataSource: DataSource): DocumentMapping<CustomerRow, CustomerColumns, CustomerResource> {
+  return new DocumentMapping(dataSource, CustomerEntity, CustomerResource, {
     // Two decimals in JSON are exact: 1234.5 -> "1234.50" in PostgreSQL -> 1234.5 in JSON.
     cooperativeSum: {
       read: (row) => (row.cooperativeSum === null ? null : Number(row.cooperativeSum)),
@@ -58,9 +58,7 @@ export function customerMapping(dataSource: DataSource): DocumentMapping<Custome
         })),
       write: (value) => ({
         customFieldValues: Object.fromEntries(
-          ((value as Array<{ id: number; value: string | null }> | null) ?? [])
-            .filter((item) => item.value !== null)
-            .map((item) => [String(item.id), item.value as string]),
+          (value ?? []).flatMap((item): Array<[string, string]> => (item.value === null ? [] : [[String(item.id), item.value]])),
         ),
       }),
       empty: [],
@@ -68,7 +66,7 @@ export function customerMapping(dataSource: DataSource): DocumentMapping<Custome
     // Read-only for patches, but the PUT door (seed 003) maintains it.
     accessKeys: {
       read: (row) => row.accessKeys,
-      write: (value) => ({ accessKeys: (value as StoredAccessKey[] | null) ?? [] }),
+      write: (value) => ({ accessKeys: value ?? [] }),
       empty: [],
     },
     // Written by POST /customers/:id/comments only (rows of their own); the newest few shown.

@@ -15,6 +15,7 @@ import {
   Min,
 } from 'class-validator';
 import { Field } from '../common/resource/field.decorator';
+import { ResourceDocument } from '../common/resource/resource-document';
 import { CustomerComment } from './comments/customer-comment';
 import { DocumentCustomFieldConfig } from './custom-fields/document-custom-field-config';
 import { IsCalendarDate, IsDecimal, IsStringMap, OptionalFlag, OptionalNested, OptionalText } from '../common/resource/validators';
@@ -226,3 +227,6 @@ export class CustomerResource {
   })
   erasedAt!: string | null;
 }
+
+/** A customer as JSON: stored, as a caller sees it, or a create's start. */
+export type CustomerDocument = ResourceDocument<CustomerResource>;

@@ -4,8 +4,10 @@ import { mergePatchToOps, PatchOperation } from '../common/patch';
 import { thrown } from '../common/patch/thrown.fixture';
 import { JsonObject } from '../common/resource/document-checks';
 import { StoredRecord } from '../common/resource/record-repository';
+import { documentOf } from '../common/resource/resource-document.fixture';
 import { ChangeContext } from '../common/resource/resource-policy';
 import { CustomerAccessPolicy } from './customer-access.policy';
+import { CustomerDocument, CustomerResource } from './customer.resource';
 import { CustomersPolicy } from './customers.policy';
 
 /**
@@ -30,8 +32,8 @@ function actor(caller: Caller): Actor {
 
 const callerOf = (who: Caller) => ({ actor: actor(who), requestId: 'r', baseUrl: 'http://x' });
 
-function record(level: number, fields: JsonObject = {}): StoredRecord {
-  const document: JsonObject = {
+function record(level: number, fields: Partial<CustomerDocument> = {}): StoredRecord<CustomerDocument> {
+  const document = documentOf(CustomerResource, {
     id: 'c1',
     companyId: COMPANY,
     userId: CUSTOMER_SUB,
@@ -43,22 +45,23 @@ function record(level: number, fields: JsonObject = {}): StoredRecord {
     editableByCustomer: true,
     maskedFields: [],
     ...fields,
-  };
+  });
   return { id: 'c1', companyId: COMPANY, version: 1, updatedAt: new Date(0), document };
 }
 
 const seesProtected = (who: Caller, level: number) => level === 0 || who === 'self' || who.endsWith('+gdpr');
 
 /** What the pipeline does with one write: view, operations, change; the policy's verdict. */
-function write(who: Caller, level: number, patch: JsonObject, door: 'merge' | 'json-patch', fields: JsonObject = {}): void {
+function write(who: Caller, level: number, patch: JsonObject, door: 'merge' | 'json-patch', fields: Partial<CustomerDocument> = {}): void {
   const caller = callerOf(who);
   const view = policy.view(record(level, fields), caller);
   const operations: PatchOperation[] =
     door === 'merge' ? mergePatchToOps(view, patch) : Object.entries(patch).map(([field, value]) => ({ op: 'replace', path: `/${field}`, value }));
   policy.authorizeOperations(caller, view, operations, door === 'merge' ? 'merge-patch' : 'json-patch');
   const after = { ...view, ...patch };
-  const changedPaths = Object.keys(patch).filter((field) => JSON.stringify(view[field]) !== JSON.stringify(patch[field])).map((field) => `/${field}`);
-  const change: ChangeContext = { ...caller, now: new Date(), before: view, after, operations, changedPaths };
+  const before: JsonObject = view;
+  const changedPaths = Object.keys(patch).filter((field) => JSON.stringify(before[field]) !== JSON.stringify(patch[field])).map((field) => `/${field}`);
+  const change: ChangeContext<CustomerDocument> = { ...caller, now: new Date(), before: view, after, operations, changedPaths };
   policy.authorizeChange(change);
 }
 
@@ -148,7 +151,7 @@ describe('CustomersPolicy', () => {
 
   it('normalizes date-times of calendar dates to the date written there (seed 004 DOB)', () => {
     const after: JsonObject = { dateOfBirth: '2001-09-13T08:31:19.94723+10:00', cooperativeDate: '2001-09-13T25:61' };
-    policy.normalize({}, after);
+    policy.normalize(documentOf(CustomerResource), after);
     expect(after).toEqual({ dateOfBirth: '2001-09-13', cooperativeDate: '2001-09-13T25:61' });
   });
 });

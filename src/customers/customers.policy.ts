@@ -9,6 +9,7 @@ import { Visibility } from '../database/record-table';
 import { TenantScope } from '../tenancy/tenant-scope';
 import { cutDateTimesToDates } from './calendar-dates';
 import { CustomerAccessPolicy } from './customer-access.policy';
+import { CustomerDocument } from './customer.resource';
 import { assertNotErased } from './gdpr/erased';
 
 /**
@@ -16,7 +17,7 @@ import { assertNotErased } from './gdpr/erased';
  * CustomerAccessPolicy (API.md §1.2, §1.3), for every door alike; dates are normalized here.
  */
 @Injectable()
-export class CustomersPolicy extends ResourcePolicy {
+export class CustomersPolicy extends ResourcePolicy<CustomerDocument> {
   constructor(private readonly access: CustomerAccessPolicy) {
     super();
   }
@@ -25,22 +26,22 @@ export class CustomersPolicy extends ResourcePolicy {
     return { companyId: scope.companyId, onlyUser: this.access.onlyUser(caller.actor) };
   }
 
-  override view(record: StoredRecord, caller: Caller): JsonObject {
+  override view(record: StoredRecord<CustomerDocument>, caller: Caller): CustomerDocument {
     return this.access.mask(record, caller.actor);
   }
 
-  override authorizeOperations(caller: Caller, view: JsonObject, operations: PatchOperation[], kind: PatchRequest['kind']): void {
+  override authorizeOperations(caller: Caller, view: CustomerDocument, operations: PatchOperation[], kind: PatchRequest['kind']): void {
     assertNotErased(view);
     this.access.authorizeReads(view, operations);
     if (kind === 'json-patch') this.access.authorizeExplicitWrites(view, operations);
     this.access.authorizeSelfOperations(caller.actor, view, operations);
   }
 
-  override normalize(_before: JsonObject, after: JsonObject): void {
+  override normalize(_before: CustomerDocument, after: JsonObject): void {
     cutDateTimesToDates(after);
   }
 
-  override authorizeChange(change: ChangeContext): void {
+  override authorizeChange(change: ChangeContext<CustomerDocument>): void {
     this.access.authorizeChange(change);
   }
 
@@ -48,7 +49,7 @@ export class CustomersPolicy extends ResourcePolicy {
     return this.access.mayMatchProtected(caller.actor);
   }
 
-  override auditsRead(record: StoredRecord, caller: Caller): boolean {
+  override auditsRead(record: StoredRecord<CustomerDocument>, caller: Caller): boolean {
     return this.access.readIsAudited(record, caller.actor);
   }
 }

@@ -4,29 +4,25 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { conflict } from '../common/http/problem.exception';
-import { invalidCursor } from '../common/pagination/page';
-import { JsonObject } from '../common/resource/document-checks';
-import { FilterValues } from '../common/resource/list-filters';
-import { ListedRecord, RecordRepository, RecordWrite, StoredRecord } from '../common/resource/record-repository';
+import { RecordWrite, StoredRecord, WriteContext } from '../common/resource/record-repository';
 import { CompanySequence } from '../database/company-sequence';
-import { DocumentMapping } from '../database/document-mapping';
-import { RecordTable, Visibility } from '../database/record-table';
+import { RecordTable } from '../database/record-table';
+import { TableRepository } from '../database/table-repository';
 import { CustomerEntity } from './customer.entity';
-import { CUSTOMER_INSERT_ONLY, CustomerColumns, CustomerExtras, customerMapping, CustomerRow, customerExtraColumns } from './customer.mapping';
+import { CustomerDocument, CustomerResource } from './customer.resource';
+import { CUSTOMER_INSERT_ONLY, CustomerColumns, CustomerExtras, customerMapping, customerExtraColumns } from './customer.mapping';
 import { CUSTOMER_FILTERS } from './customer.filters';
+
+type InsertOnly = (typeof CUSTOMER_INSERT_ONLY)[number];
 
 /** Storage of customers (seeds 001, 003, 004): `customers` rows in, documents out; rules in CustomersPolicy. */
 @Injectable()
-export class CustomersRepository implements RecordRepository {
-  readonly filters = CUSTOMER_FILTERS;
+export class CustomersRepository extends TableRepository<CustomerEntity, 'id', InsertOnly, CustomerExtras, CustomerColumns, CustomerResource> {
   readonly resourceName = 'customer';
   private readonly sequence: CompanySequence;
-  private readonly table: RecordTable<CustomerEntity, 'id', (typeof CUSTOMER_INSERT_ONLY)[number], CustomerExtras>;
-  private readonly mapping: DocumentMapping<CustomerRow, CustomerColumns>;
 
   constructor(@InjectDataSource() dataSource: DataSource) {
-    this.sequence = new CompanySequence(dataSource);
-    this.table = new RecordTable(dataSource, CustomerEntity, {
+    const table = new RecordTable<CustomerEntity, 'id', InsertOnly, CustomerExtras>(dataSource, CustomerEntity, {
       name: 'customers',
       id: 'id',
       insertOnly: CUSTOMER_INSERT_ONLY,
@@ -35,46 +31,33 @@ export class CustomersRepository implements RecordRepository {
       restrictionLevel: 'restrictedTypeId',
       extraColumns: customerExtraColumns(dataSource),
     });
-    this.mapping = customerMapping(dataSource);
+    super(table, customerMapping(dataSource));
+    this.sequence = new CompanySequence(dataSource);
   }
 
-  async find(manager: EntityManager, visibility: Visibility, id: string, lock: boolean): Promise<StoredRecord | null> {
-    if (!isUUID(id)) return null;
-    const row = await this.table.find(manager, visibility, id, lock);
-    return row ? this.toRecord(row) : null;
+  override insert(manager: EntityManager, companyId: string, write: RecordWrite<CustomerDocument>): Promise<StoredRecord<CustomerDocument>> {
+    return uniquePersonalId(super.insert(manager, companyId, write));
   }
 
-  async insert(manager: EntityManager, companyId: string, { document, context, audit }: RecordWrite): Promise<StoredRecord> {
-    const customerNumber = await this.sequence.nextNumber(manager, companyId, this.resourceName);
-    const values = { ...this.mapping.toColumns(document), companyId, id: randomUUID(), customerNumber, createdAt: context.now, updatedAt: context.now };
-    return this.toRecord(await uniquePersonalId(this.table.insert(manager, values, audit)));
-  }
-
-  async update(manager: EntityManager, record: StoredRecord, { document, context, audit }: RecordWrite): Promise<StoredRecord | null> {
-    const key = { companyId: record.companyId, id: record.id, version: record.version };
-    const row = await uniquePersonalId(this.table.update(manager, key, { ...this.mapping.toColumns(document), updatedAt: context.now }, audit));
-    return row ? this.toRecord(row) : null;
-  }
-
-  async list(
+  override update(
     manager: EntityManager,
-    visibility: Visibility,
-    limit: number,
-    after: [string, string] | undefined,
-    filters: FilterValues,
-    mayMatchProtected: boolean,
-  ): Promise<ListedRecord[]> {
-    if (after && (Number.isNaN(Date.parse(after[0])) || !isUUID(after[1]))) throw invalidCursor();
-    const rows = await this.table.list(manager, visibility, limit, after && { createdAt: after[0], id: after[1] }, filters, mayMatchProtected);
-    return rows.map((row) => ({ record: this.toRecord(row), position: [row.createdAt.toISOString(), row.id] }));
+    record: StoredRecord<CustomerDocument>,
+    write: RecordWrite<CustomerDocument>,
+  ): Promise<StoredRecord<CustomerDocument> | null> {
+    return uniquePersonalId(super.update(manager, record, write));
   }
 
-  emptyDocument(): JsonObject {
-    return this.mapping.emptyDocument();
+  protected parseId(raw: string): string | undefined {
+    return isUUID(raw) ? raw : undefined;
   }
 
-  private toRecord(row: CustomerRow): StoredRecord {
-    return { id: row.id, companyId: row.companyId, version: row.version, updatedAt: row.updatedAt, document: this.mapping.toDocument(row) };
+  protected async insertValues(manager: EntityManager, companyId: string, columns: CustomerColumns, { now }: WriteContext) {
+    const customerNumber = await this.sequence.nextNumber(manager, companyId, this.resourceName);
+    return { ...columns, companyId, id: randomUUID(), customerNumber, createdAt: now, updatedAt: now };
+  }
+
+  protected updateValues(columns: CustomerColumns, { now }: WriteContext) {
+    return { ...columns, updatedAt: now };
   }
 }
 

@@ -2,38 +2,43 @@ import { Type as ClassType } from '@nestjs/common';
 import { DataSource, EntityTarget } from 'typeorm';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { completeShape, JsonObject } from '../common/resource/document-checks';
+import { ResourceDocument } from '../common/resource/resource-document';
 import { resourceSchema, ResourceSchema } from '../common/resource/resource-registry';
 
 /**
  * How one document field is stored, where that is not simply the column of the same name
- * (nested-to-flat, renamed, converted, computed). Both directions are declared side by side.
+ * (nested-to-flat, renamed, converted, computed). Both directions are declared side by side,
+ * typed by the field's value `V` in the document `D`.
  */
-export interface FieldMapping<R, E = R> {
+export interface FieldMapping<R, E = R, V = unknown, D = JsonObject> {
   /** The field's value in the document, from the row. */
+  read(row: R): V;
+  /** The columns the field's (validated) value is stored in; absent when the server sets them or the field is computed. */
+  write?(value: V, document: D): Partial<E>;
+  /** The field's value in the document a create starts from (null when absent; completeShape fills nested fields). */
+  empty?: Partial<V>;
+}
+
+/** A field's mapping as the document-wide loops use it, whatever its value's type. */
+interface AnyFieldMapping<R, W, D> {
   read(row: R): unknown;
-  /** The columns the field's value is stored in; absent when the server sets them or the field is computed. */
-  write?(value: unknown, document: JsonObject): Partial<E>;
-  /** The field's value in the document a create starts from (null when absent). */
+  write?(value: unknown, document: D): Partial<W>;
   empty?: unknown;
 }
 
-export type FieldMappings<R, E = R> = Readonly<Record<string, FieldMapping<R, E>>>;
+/** The mapped fields of document `D`, each typed by its value. */
+export type FieldMappings<R, E, D> = { readonly [K in keyof D]?: FieldMapping<R, E, D[K], D> };
 
-/** The column `property`, read and written as it is (for a field with another name). */
-export function column<R, E, P extends keyof R & keyof E & string>(property: P): FieldMapping<R, E> {
-  return {
-    read: (row) => row[property] ?? null,
-    write: (value) => ({ [property]: value ?? null }) as unknown as Partial<E>,
-  };
+/** A column's value as a document shows it: a date-time as ISO 8601 UTC text. */
+type ReadValue<V> = V extends Date ? string : V;
+
+/** A value the server sets, shown from the column `property`. */
+export function serverColumn<R, P extends keyof R & string>(property: P): FieldMapping<R, never, ReadValue<R[P]>> {
+  return { read: (row) => readValue(row[property]) as ReadValue<R[P]> };
 }
 
-/** A value the server sets, shown from the column `property` (a date-time as ISO 8601 UTC). */
-export function serverColumn<R, P extends keyof R & string>(property: P): FieldMapping<R, never> {
-  return { read: (row) => readValue(row[property]) };
-}
-
-/** Not stored: filled in per caller when presented (masking, links). */
-export function presented(empty: unknown = null): FieldMapping<never, never> {
+/** Not stored: filled in per caller when presented (masking, links); `empty` until then. */
+export function presented<V>(empty: V): FieldMapping<never, never, V> {
   return { read: () => empty, empty };
 }
 
@@ -48,20 +53,22 @@ const readValue = (value: unknown): unknown => (value instanceof Date ? value.to
  * `mappings`; a field with neither fails when the module starts.
  *
  * `R` is the row as read (the entity plus any extra result columns), `W` the columns a
- * document writes. That `toColumns` gives every column the write statement names is checked
- * when the statement binds its parameters (named, so a missing one fails loudly).
+ * document writes, `T` the resource class, whose document type the mappings are checked
+ * against. That `toColumns` gives every column the write statement names is checked when the
+ * statement binds its parameters (named, so a missing one fails loudly).
  */
-export class DocumentMapping<R extends object, W extends object> {
+export class DocumentMapping<R extends object, W extends object, T> {
   private readonly schema: ResourceSchema;
-  private readonly fields: ReadonlyArray<[name: string, mapping: FieldMapping<R, W>]>;
+  private readonly fields: ReadonlyArray<[name: string, mapping: AnyFieldMapping<R, W, ResourceDocument<T>>]>;
   private readonly empty: JsonObject;
 
-  constructor(dataSource: DataSource, entity: EntityTarget<unknown>, resource: ClassType, mappings: FieldMappings<R, W>) {
+  constructor(dataSource: DataSource, entity: EntityTarget<unknown>, resource: ClassType<T>, mappings: FieldMappings<R, W, ResourceDocument<T>>) {
     const metadata = dataSource.getMetadata(entity);
     this.schema = resourceSchema(resource);
+    const declaredMappings: Partial<Record<string, AnyFieldMapping<R, W, ResourceDocument<T>>>> = mappings;
     const empty: JsonObject = {};
     this.fields = this.schema.fields.map((field) => {
-      const declared = mappings[field.name];
+      const declared = declaredMappings[field.name];
       const columnOfField = metadata.findColumnWithPropertyName(field.name);
       if (declared) {
         if (declared.empty !== undefined) empty[field.name] = declared.empty;
@@ -78,28 +85,32 @@ export class DocumentMapping<R extends object, W extends object> {
     this.empty = completeShape(this.schema, empty);
   }
 
-  /** The row as the resource document, in the resource's full shape. */
-  toDocument(row: R): JsonObject {
+  /**
+   * The row as the resource document, in the resource's full shape: the class's fields
+   * (completeShape), each read by its declared mapping or from its column.
+   */
+  toDocument(row: R): ResourceDocument<T> {
     const document: JsonObject = {};
     for (const [name, mapping] of this.fields) document[name] = mapping.read(row);
-    return completeShape(this.schema, document);
+    return completeShape(this.schema, document) as ResourceDocument<T>;
   }
 
   /** The columns a (validated) document is stored in. */
-  toColumns(document: JsonObject): W {
+  toColumns(document: ResourceDocument<T>): W {
+    const values: JsonObject = document;
     const columns: Partial<W> = {};
-    for (const [name, mapping] of this.fields) if (mapping.write) Object.assign(columns, mapping.write(document[name] ?? null, document));
+    for (const [name, mapping] of this.fields) if (mapping.write) Object.assign(columns, mapping.write(values[name] ?? null, document));
     return columns as W;
   }
 
   /** The document a create starts from: column defaults and declared empty values, null elsewhere. */
-  emptyDocument(): JsonObject {
-    return structuredClone(this.empty);
+  emptyDocument(): ResourceDocument<T> {
+    return structuredClone(this.empty) as ResourceDocument<T>;
   }
 }
 
 /** A field stored in the column of its name; a read-only one is only read. */
-function sameNameColumn<R, W>(name: string, writable: boolean, fallback: unknown): FieldMapping<R, W> {
+function sameNameColumn<R, W>(name: string, writable: boolean, fallback: unknown): AnyFieldMapping<R, W, never> {
   const read = (row: R) => readValue((row as Record<string, unknown>)[name]);
   if (!writable) return { read };
   // A non-null column with a default takes it for null (a new record's unset flag).

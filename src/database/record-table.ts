@@ -60,7 +60,10 @@ export class RecordTable<E extends TenantRecordEntity, I extends ColumnOf<E>, S 
   private readonly updateAudited: PreparedStatement;
   private readonly listPages = new Map<string, PreparedStatement>();
   private readonly listSql: (filters: readonly ListFilter[]) => string;
-  private readonly filters: readonly ListFilter[];
+  /** The filters its lists take (API.md §6). */
+  readonly filters: readonly ListFilter[];
+  /** The property of the record's id within its company. */
+  readonly idProperty: I;
   private readonly name: string;
   private readonly jsonb: ReadonlySet<string>;
   private readonly owned: boolean;
@@ -133,6 +136,7 @@ export class RecordTable<E extends TenantRecordEntity, I extends ColumnOf<E>, S 
 
     const createdAt = column('createdAt');
     this.name = name;
+    this.idProperty = options.id;
     this.filters = options.filters ?? [];
     // One statement per set of filters used (made when first used): each has only its own
     // conditions, so every plan can use the index made for them.

@@ -5,13 +5,16 @@ import { Caller } from '../http/caller';
 import { JsonObject } from './document-checks';
 import { FilterValues, ListFilter } from './list-filters';
 
-/** A stored record as the pipeline needs it: identity, concurrency stamps and its API document. */
-export interface StoredRecord {
+/**
+ * A stored record as the pipeline needs it: identity, concurrency stamps and its API document
+ * (`D`: the resource's ResourceDocument where a module knows it; a JsonObject in shared code).
+ */
+export interface StoredRecord<D extends JsonObject = JsonObject> {
   id: string;
   companyId: string;
   version: number;
   updatedAt: Date;
-  document: JsonObject;
+  document: D;
 }
 
 /** What a write is about, passed to policies and to the repository. */
@@ -20,36 +23,38 @@ export interface WriteContext extends Caller {
 }
 
 /** A validated document to store, who stores it, and the audit row that goes with it. */
-export interface RecordWrite {
-  document: JsonObject;
+export interface RecordWrite<D extends JsonObject = JsonObject> {
+  document: D;
   context: WriteContext;
   audit: ChangeAudit;
 }
 
 /** A listed record and its position for the next page's cursor. */
-export interface ListedRecord {
-  record: StoredRecord;
+export interface ListedRecord<D extends JsonObject = JsonObject> {
+  record: StoredRecord<D>;
   position: [string, string];
 }
 
 /**
  * How a resource's records are stored: typed rows in, API documents out (through its
  * DocumentMapping). No rules here: who may see what comes in as a Visibility from the policy.
- * Every method takes the company (or the visibility that contains it).
+ * Every method takes the company (or the visibility that contains it). The pipeline holds it
+ * as a RecordRepository of JsonObjects and hands `insert` and `update` only documents it
+ * validated against the resource class, so they are the repository's `D`.
  */
-export interface RecordRepository {
+export interface RecordRepository<D extends JsonObject = JsonObject> {
   /** Name in the audit log and of the company's number sequence, e.g. `customer-object`. */
   readonly resourceName: string;
   /** The record if visible (null: 404), its row locked for the transaction when `lock` is set. */
-  find(manager: EntityManager, visibility: Visibility, id: string, lock: boolean): Promise<StoredRecord | null>;
+  find(manager: EntityManager, visibility: Visibility, id: string, lock: boolean): Promise<StoredRecord<D> | null>;
   /** Inserts a new record for `companyId` with its audit row. */
-  insert(manager: EntityManager, companyId: string, write: RecordWrite): Promise<StoredRecord>;
+  insert(manager: EntityManager, companyId: string, write: RecordWrite<D>): Promise<StoredRecord<D>>;
   /**
    * Writes over `record`, bumping its version and stamps, with its audit row, in one statement
    * that only matches the row while its version is still `record.version`: null when another
    * write came first (nothing was written).
    */
-  update(manager: EntityManager, record: StoredRecord, write: RecordWrite): Promise<StoredRecord | null>;
+  update(manager: EntityManager, record: StoredRecord<D>, write: RecordWrite<D>): Promise<StoredRecord<D> | null>;
   /** The filters its list takes (API.md §6). */
   readonly filters: readonly ListFilter[];
   /**
@@ -64,7 +69,7 @@ export interface RecordRepository {
     after: [string, string] | undefined,
     filters: FilterValues,
     mayMatchProtected: boolean,
-  ): Promise<ListedRecord[]>;
+  ): Promise<ListedRecord<D>[]>;
   /** The document a create starts from: column defaults, null elsewhere. */
-  emptyDocument(): JsonObject;
+  emptyDocument(): D;
 }

@@ -9,9 +9,9 @@ import { PatchOperation } from '../patch';
 import { JsonObject } from './document-checks';
 import { RecordRepository, StoredRecord, WriteContext } from './record-repository';
 
-/** Given to a policy after the patch is applied and the document normalized. */
-export interface ChangeContext extends WriteContext {
-  before: JsonObject;
+/** Given to a policy after the patch is applied and the document normalized (`after`, not yet validated). */
+export interface ChangeContext<D extends JsonObject = JsonObject> extends WriteContext {
+  before: D;
   after: JsonObject;
   operations: PatchOperation[];
   /** Canonical JSON Pointers of what the write changes (from the diff). */
@@ -22,8 +22,13 @@ export interface ChangeContext extends WriteContext {
  * A resource's rules, each called by the pipeline at its one step (see PatchPipeline). The
  * defaults are those of a resource without rules of its own: the tenant scope decides
  * visibility, the caller sees the stored document, nothing more is refused or audited.
+ *
+ * `D` is the resource's document type (its ResourceDocument). The pipeline holds every policy
+ * as one of JsonObjects and hands it only documents of that shape: stored ones, the views this
+ * policy made, a create's empty document, and documents it validated; a patched document not
+ * yet validated is a JsonObject.
  */
-export abstract class ResourcePolicy {
+export abstract class ResourcePolicy<D extends JsonObject = JsonObject> {
   /** Which records the caller may see within the tenant scope (Customers: a `user` sees itself). */
   visibility(_caller: Caller, scope: TenantScope): Visibility {
     return { companyId: scope.companyId };
@@ -34,7 +39,7 @@ export abstract class ResourcePolicy {
    * view, so GET-modify-PATCH round trips work. Returning `record.document` itself tells the
    * pipeline the view is the stored document.
    */
-  view(record: StoredRecord, _caller: Caller): JsonObject {
+  view(record: StoredRecord<D>, _caller: Caller): D {
     return record.document;
   }
 
@@ -44,7 +49,7 @@ export abstract class ResourcePolicy {
    * write), `merge-patch` when they were derived from a merge patch or a door's body (round
    * trips of a masked view send its nulls back, which must stay no-ops).
    */
-  authorizeOperations(_caller: Caller, _view: JsonObject, _operations: PatchOperation[], _kind: PatchRequest['kind']): void {}
+  authorizeOperations(_caller: Caller, _view: D, _operations: PatchOperation[], _kind: PatchRequest['kind']): void {}
 
   /**
    * Fills fields derived from others (a reference's `name` from its `id`, a date from a
@@ -52,17 +57,17 @@ export abstract class ResourcePolicy {
    * the derived one. Runs after the shapes of the changed fields are checked, so it may rely
    * on every value having its declared JSON kind (object, array or single value) or being null.
    */
-  normalize(_before: JsonObject, _after: JsonObject, _caller: Caller): void {}
+  normalize(_before: D, _after: JsonObject, _caller: Caller): void {}
 
   /** Rules on what changes (403). */
-  authorizeChange(_change: ChangeContext): void {}
+  authorizeChange(_change: ChangeContext<D>): void {}
 
   /**
    * Checks that need the database or reference data, e.g. references to other records (422
    * entries). `before` is the stored document on update (absent on create), so unchanged
    * references need no query.
    */
-  async checkReferences(_manager: EntityManager, _companyId: string, _document: JsonObject, _before?: JsonObject): Promise<ProblemFieldError[]> {
+  async checkReferences(_manager: EntityManager, _companyId: string, _document: D, _before?: D): Promise<ProblemFieldError[]> {
     return [];
   }
 
@@ -72,7 +77,7 @@ export abstract class ResourcePolicy {
   }
 
   /** Whether showing this record to this caller must be written to the audit log (API.md §1.3). */
-  auditsRead(_record: StoredRecord, _caller: Caller): boolean {
+  auditsRead(_record: StoredRecord<D>, _caller: Caller): boolean {
     return false;
   }
 }

@@ -13,7 +13,7 @@ import { entityColumns } from '../../database/entity-columns';
 import { PreparedStatement } from '../../database/prepared-statement';
 import { resolveTenantScope } from '../../tenancy/tenant-scope';
 import { CustomerAccessPolicy } from '../customer-access.policy';
-import { CustomerResource } from '../customer.resource';
+import { CustomerDocument, CustomerResource } from '../customer.resource';
 import { CustomerEntity } from '../customer.entity';
 import { CustomersPolicy } from '../customers.policy';
 import { CustomersRepository } from '../customers.repository';
@@ -132,7 +132,7 @@ export class CustomerCommentsService {
   }
 
   /** The customer as its own GET finds it: the same tenant and self scoping, 404 otherwise. */
-  private async visible({ caller, customerId, companyId }: CommentsRequest): Promise<StoredRecord> {
+  private async visible({ caller, customerId, companyId }: CommentsRequest): Promise<StoredRecord<CustomerDocument>> {
     const scope = resolveTenantScope(caller.actor, companyId);
     const customer = await this.customers.find(this.dataSource.manager, this.customersPolicy.visibility(caller, scope), customerId, false);
     if (!customer) throw notFound();
@@ -140,7 +140,7 @@ export class CustomerCommentsService {
   }
 
   /** Comments are personal data (API.md §4): hidden at levels 1 and 2 from all but the customer and `gdpr` holders. */
-  private refuseMasked(customer: StoredRecord, caller: Caller, detail: string): void {
+  private refuseMasked(customer: StoredRecord<CustomerDocument>, caller: Caller, detail: string): void {
     if (this.policy.masksFor(customer.document, customer.companyId, caller.actor)) {
       throw forbidden(detail, [{ pointer: '/comments', detail: 'is protected personal data' }]);
     }

@@ -14,6 +14,7 @@ import { CustomerComment, toComment } from '../comments/customer-comment';
 import { CustomerCommentEntity } from '../comments/customer-comment.entity';
 import { resolveTenantScope } from '../../tenancy/tenant-scope';
 import { CustomerAccessPolicy } from '../customer-access.policy';
+import { CustomerDocument } from '../customer.resource';
 import { CustomersDefinition } from '../customers.definition';
 import { erasedDocument, erasureReason, withoutErasedValues } from './erasure';
 
@@ -127,7 +128,7 @@ export class CustomerGdprService {
     return policy.view(saved, caller);
   }
 
-  private async visible(manager: EntityManager, caller: Caller, id: string, companyId: string | undefined, lock: boolean): Promise<StoredRecord> {
+  private async visible(manager: EntityManager, caller: Caller, id: string, companyId: string | undefined, lock: boolean): Promise<StoredRecord<CustomerDocument>> {
     const { repository, policy } = this.definition;
     const scope = resolveTenantScope(caller.actor, companyId);
     const record = await repository.find(manager, policy.visibility(caller, scope), id, lock);

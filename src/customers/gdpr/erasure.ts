@@ -1,9 +1,8 @@
 import { badRequest, unprocessable } from '../../common/http/problem.exception';
 import { PatchOperation, parsePointer } from '../../common/patch';
-import { JsonObject } from '../../common/resource/document-checks';
 import { REDACTED } from '../../common/resource/redact';
 import { resourceSchema } from '../../common/resource/resource-registry';
-import { CustomerResource } from '../customer.resource';
+import { CustomerDocument, CustomerResource } from '../customer.resource';
 
 /** Most characters an erasure's reason may have (it is stored in the audit log). */
 export const MAX_REASON_LENGTH = 500;
@@ -25,11 +24,12 @@ export const ERASED_FIELDS: ReadonlySet<string> = new Set([
   ...EMPTIED,
 ]);
 
+/** What an erased document holds in the erased fields. */
+const ERASED_VALUES: Partial<CustomerDocument> = Object.fromEntries([...ERASED_FIELDS].map((field) => [field, EMPTIED.includes(field) ? [] : null]));
+
 /** The anonymised document: personal data gone, `erasedAt` set. */
-export function erasedDocument(document: JsonObject, at: Date): JsonObject {
-  const erased: JsonObject = { ...document, erasedAt: at.toISOString() };
-  for (const field of ERASED_FIELDS) erased[field] = EMPTIED.includes(field) ? [] : null;
-  return erased;
+export function erasedDocument(document: CustomerDocument, at: Date): CustomerDocument {
+  return { ...document, erasedAt: at.toISOString(), ...ERASED_VALUES };
 }
 
 /**
