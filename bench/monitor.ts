@@ -94,9 +94,9 @@ export class RssTimeline {
     this.samples.push({ atSeconds: (Date.now() - this.started) / 1000, mb: rssMb(this.pid) });
   }
 
+  /** The samples taken under load (none is added at the stop, when the load has ended). */
   stop(): Array<{ atSeconds: number; mb: number }> {
     clearInterval(this.timer);
-    this.sample();
     return this.samples;
   }
 }

@@ -29,6 +29,9 @@ async function run(cleanup: Cleanup): Promise<void> {
   const startedAt = new Date();
   const loadAverageAtStart = Math.round(loadavg()[0] * 100) / 100;
   if (loadAverageAtStart > 0.5) log(`load average is ${loadAverageAtStart} before the run: other work may disturb the numbers`);
+  // Before anything starts: an unknown key in BENCH_SCENARIOS stops the run at once. The
+  // factories read the data only when they build a request, so none is needed to list them.
+  planScenarios(appScenarios({} as BenchData), rawScenarios({} as BenchData), options.scenarios);
   const compareWith = options.compareSummary ? await readComparison(options.compareSummary) : undefined;
 
   log(options.databaseUrl ? 'creating a throwaway database on BENCH_DATABASE_URL' : 'starting a throwaway embedded PostgreSQL');
