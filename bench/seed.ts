@@ -29,8 +29,9 @@ export function objectId(companyId: string, number: number): string {
 const OBJECT_SEQUENCE = 'customer-object';
 
 /*
- * One statement per chunk of one company's numbers $3..$4. Every value passes the resource's validation, as if the objects
- * had been created through the API: e-mails, ISO country codes, contract end after start, unique tags.
+ * One statement per chunk of one company's numbers $3..$4. Every value passes the resource's
+ * validation, as if the objects had been created through the API: e-mails, ISO country codes,
+ * contract end after start, unique tags.
  */
 const INSERT_OBJECTS = `
 WITH seeded AS (

@@ -22,6 +22,9 @@ const CONTACTS: RawTable = {
   jsonb: ['emails', 'phones', 'faxes', 'urls', 'interests', 'address', 'customFields'],
 };
 
+/** The plain fields of seed 003's PUT the bench sends (lower-cased name -> column property). */
+const PUT_FIELDS: Record<string, string> = { firstname: 'firstName', lastname: 'lastName', phone: 'phone', email: 'email' };
+
 /** Seed 003 names its fields in PascalCase; the app matches them ignoring case, so does this. */
 function lowerKeys(value: unknown): Row {
   return typeof value === 'object' && value !== null ? Object.fromEntries(Object.entries(value).map(([key, member]) => [key.toLowerCase(), member])) : {};
@@ -74,7 +77,7 @@ function customerPut(app: FastifyInstance, pool: Pool): void {
       const row = await versionedWrite(client, CUSTOMERS, { id, companyId, onlyUser: null }, { sub: 'bench-raw', role: 'admin' }, async (stored) => {
         configs = (await client.query<Row>(CUSTOM_FIELD_CONFIGS.text, bind(CUSTOM_FIELD_CONFIGS, { companyId }))).rows;
         const values: Row = {};
-        for (const field of ['firstname', 'lastname', 'phone', 'email']) if (field in body) values[field === 'firstname' ? 'firstName' : field === 'lastname' ? 'lastName' : field] = body[field];
+        for (const [field, property] of Object.entries(PUT_FIELDS)) if (field in body) values[property] = body[field];
         const customFieldValues = { ...(stored.customFieldValues as Row) };
         for (const entry of ((body.customfields as unknown[]) ?? []).map(lowerKeys)) {
           if (!configs.some((config) => config.CustomFieldConfigEntity_id === entry.id)) throw new RawHttpError(422, 'not a custom field of the company');
