@@ -5,10 +5,11 @@ import { join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres.launcher';
+import { commandName, parentPid } from './proc';
 
 export interface BenchDatabase {
   url: string;
-  /** The postmaster's pid when the server is local (embedded), for CPU accounting. */
+  /** The postmaster's pid when the server runs on this machine (embedded, or a local BENCH_DATABASE_URL), for CPU accounting. */
   postmasterPid(): number | undefined;
   stop(): Promise<void>;
 }
@@ -64,9 +65,29 @@ async function createExternalDatabase(adminUrl: string): Promise<BenchDatabase> 
   await admin(`CREATE DATABASE ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
+  const postmaster = await localPostmaster(url.toString());
   return {
     url: url.toString(),
-    postmasterPid: () => undefined,
+    postmasterPid: () => (postmaster !== undefined && commandName(postmaster) === 'postgres' ? postmaster : undefined),
     stop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
+}
+
+/**
+ * The postmaster of the server behind `url` when it runs on this machine: the parent of this
+ * connection's backend (pg_backend_pid), if /proc shows that pid as a `postgres` process whose
+ * parent is one too. A remote server's backend pid names nothing here, or another program.
+ * Its CPU then counts every backend of the server, other databases' too.
+ */
+async function localPostmaster(url: string): Promise<number | undefined> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    const backend = rows[0].pid;
+    const parent = commandName(backend) === 'postgres' ? parentPid(backend) : undefined;
+    return parent !== undefined && commandName(parent) === 'postgres' ? parent : undefined;
+  } finally {
+    await client.end();
+  }
 }

@@ -6,6 +6,9 @@ import { ServerProcess } from './server-process';
 
 export interface ScenarioResult {
   description: string;
+  method: string;
+  /** The raw scenario doing the same SQL, when there is one. */
+  counterpart?: string;
   reqPerSec: number;
   p50Ms: number;
   p99Ms: number;
@@ -18,6 +21,8 @@ export interface ScenarioResult {
   statusCodes: Record<string, number>;
   serverRssMaxMb: number;
   cpu: CpuUsage;
+  /** CPU ms per request (cpu.<x>Pct * 10 / reqPerSec): the server's, and PostgreSQL's when it is local. */
+  cpuPerRequestMs: { server: number; postgres: number | null };
 }
 
 export interface LoadSettings {
@@ -27,7 +32,7 @@ export interface LoadSettings {
 }
 
 /** One request outside the load run: a scenario that fails is reported with the server's answer. */
-async function preflight(server: ServerProcess, scenario: Scenario): Promise<void> {
+export async function preflight(server: ServerProcess, scenario: Scenario): Promise<void> {
   const request = scenario.build();
   const response = await fetch(server.baseUrl + request.path, { method: request.method, headers: request.headers, body: request.body });
   if (response.status < 200 || response.status > 299) {
@@ -35,7 +40,7 @@ async function preflight(server: ServerProcess, scenario: Scenario): Promise<voi
   }
 }
 
-function load(server: ServerProcess, scenario: Scenario, connections: number, seconds: number) {
+export function load(server: ServerProcess, scenario: Scenario, connections: number, seconds: number) {
   return autocannon({
     url: server.baseUrl,
     connections,
@@ -62,8 +67,11 @@ export async function measureScenario(
   const usage = cpu.end();
   const serverRssMaxMb = rss.stop();
 
+  const perRequest = (pct: number) => (result.requests.mean > 0 ? Math.round(((pct * 10) / result.requests.mean) * 1000) / 1000 : 0);
   const summary: ScenarioResult = {
     description: scenario.description,
+    method: scenario.build().method,
+    ...(scenario.counterpart ? { counterpart: scenario.counterpart } : {}),
     reqPerSec: Math.round(result.requests.mean * 10) / 10,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
@@ -76,10 +84,12 @@ export async function measureScenario(
     statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, stats]) => [code, stats.count])),
     serverRssMaxMb,
     cpu: usage,
+    cpuPerRequestMs: { server: perRequest(usage.serverPct), postgres: usage.postgresPct === null ? null : perRequest(usage.postgresPct) },
   };
   const failures = summary.non2xx + summary.errors;
   log(
-    `${scenario.key}: ${summary.reqPerSec} req/s, p50 ${summary.p50Ms} ms, p99 ${summary.p99Ms} ms` +
+    `${scenario.key}: ${summary.reqPerSec} req/s, p50 ${summary.p50Ms} ms, p99 ${summary.p99Ms} ms, ` +
+      `${summary.cpuPerRequestMs.server} ms server CPU/req` +
       (failures ? `, ${summary.non2xx} non-2xx and ${summary.errors} errors (${JSON.stringify(summary.statusCodes)})` : ''),
   );
   return summary;

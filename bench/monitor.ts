@@ -75,3 +75,28 @@ export function startCpuWindow(serverPid: number, postmasterPid: number | undefi
     },
   };
 }
+
+/** RSS samples in MB with their second since the start, every `intervalMs`, until stopped. */
+export class RssTimeline {
+  private readonly samples: Array<{ atSeconds: number; mb: number }> = [];
+  private readonly started = Date.now();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly pid: number,
+    intervalMs = 1000,
+  ) {
+    this.sample();
+    this.timer = setInterval(() => this.sample(), intervalMs);
+  }
+
+  private sample(): void {
+    this.samples.push({ atSeconds: (Date.now() - this.started) / 1000, mb: rssMb(this.pid) });
+  }
+
+  /** The samples taken under load (none is added at the stop, when the load has ended). */
+  stop(): Array<{ atSeconds: number; mb: number }> {
+    clearInterval(this.timer);
+    return this.samples;
+  }
+}

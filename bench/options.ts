@@ -11,21 +11,39 @@ export interface BenchOptions {
   /** Extra `node` arguments for the app process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`. */
   appNodeArgs: string[];
   companies: number;
-  objectsPerCompany: number;
+  /** Customer objects over all companies (BENCH_OBJECTS): the scale of the hot table. */
+  objects: number;
+  /** Customers per company edited by the customer itself (restrictedTypeId 1, own token each). */
+  selfCustomersPerCompany: number;
+  /** Customers per company edited by the admin through seed 003's PUT. */
+  putCustomersPerCompany: number;
+  contactsPerCompany: number;
+  /** Scenario keys to run (BENCH_SCENARIOS), undefined: all. Raw counterparts are added. */
+  scenarios?: string[];
+  /** Seconds of the extra merge PATCH soak run sampling RSS (BENCH_SOAK_SECONDS), 0: none. */
+  soakSeconds: number;
+  /** An earlier summary (BENCH_COMPARE_SUMMARY) whose p50s this run's are checked against: the scale target. */
+  compareSummary?: string;
   /** One webhook subscription per company to a local receiver (BENCH_WEBHOOKS=1): the outbox on the hot path. */
   webhooks: boolean;
   /** The app's default DATABASE_POOL_SIZE; the raw baseline uses the same. */
   poolSize: number;
 }
 
-function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
   const raw = env[name]?.trim();
   if (!raw) return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new Error(`${name} must be an integer >= 1, got "${raw}"`);
+  if (!/^\d+$/.test(raw) || Number(raw) < min) throw new Error(`${name} must be an integer >= ${min}, got "${raw}"`);
   return Number(raw);
 }
 
+function list(env: NodeJS.ProcessEnv, name: string): string[] | undefined {
+  const keys = (env[name] ?? '').split(',').map((key) => key.trim()).filter(Boolean);
+  return keys.length ? keys : undefined;
+}
+
 export function readOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions {
+  const companies = 10;
   return {
     seconds: positiveInteger(env, 'BENCH_SECONDS', 15),
     warmupSeconds: positiveInteger(env, 'BENCH_WARMUP_SECONDS', 2),
@@ -33,8 +51,14 @@ export function readOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions 
     databaseUrl: env.BENCH_DATABASE_URL?.trim() || undefined,
     appNodeArgs: (env.BENCH_APP_NODE_ARGS ?? '').split(/\s+/).filter(Boolean),
     webhooks: env.BENCH_WEBHOOKS === '1' || env.BENCH_WEBHOOKS === 'true',
-    companies: 10,
-    objectsPerCompany: 1000,
+    companies,
+    objects: positiveInteger(env, 'BENCH_OBJECTS', 10_000, companies),
+    selfCustomersPerCompany: 100,
+    putCustomersPerCompany: 1000,
+    contactsPerCompany: 1000,
+    scenarios: list(env, 'BENCH_SCENARIOS'),
+    soakSeconds: positiveInteger(env, 'BENCH_SOAK_SECONDS', 0, 0),
+    compareSummary: env.BENCH_COMPARE_SUMMARY?.trim() || undefined,
     poolSize: 10,
   };
 }

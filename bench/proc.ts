@@ -62,3 +62,14 @@ export function machineTicks(): { busy: number; total: number } {
   const total = values.reduce((sum, value) => sum + value, 0);
   return { busy: total - values[3] - values[4], total };
 }
+
+/** The parent's pid, undefined when the process is not visible here. */
+export function parentPid(pid: number): number | undefined {
+  const parent = Number(statFields(pid)?.[1]);
+  return Number.isInteger(parent) && parent > 0 ? parent : undefined;
+}
+
+/** The process's command name (/proc/<pid>/comm), e.g. `postgres`. */
+export function commandName(pid: number): string | undefined {
+  return read(`/proc/${pid}/comm`)?.trim();
+}

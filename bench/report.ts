@@ -3,8 +3,9 @@ import { cpus, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { ScenarioResult } from './measure';
 import { BenchOptions } from './options';
-
-export const TARGETS = { ratioMin: 0.8, p99MaxMs: 20 };
+import { PlanReport } from './plan-check';
+import { SoakResult } from './soak';
+import { targetChecks } from './targets';
 
 export interface ServerMemory {
   rssIdleMb: number;
@@ -16,52 +17,63 @@ export interface RunResults {
   /** 1-minute load average before anything started: > ~0.5 means other work shares the CPUs. */
   loadAverageAtStart: number;
   options: BenchOptions;
-  seededObjects: number;
+  seeded: { objects: number; customers: number; contacts: number };
+  /** The app's scenarios, by key. */
   scenarios: Record<string, ScenarioResult>;
-  rawBaseline: ScenarioResult;
-  /** The raw server doing the app's own SQL (read, then a version-checked write). */
-  rawVersioned: ScenarioResult;
+  /** The raw server's scenarios (bench/raw/), by key. */
+  raw: Record<string, ScenarioResult>;
   memory: { app: ServerMemory; raw: ServerMemory };
+  plans: Record<string, PlanReport>;
+  soak?: SoakResult;
+  /** A summary of an earlier run to compare p50 with (BENCH_COMPARE_SUMMARY), e.g. the 10,000-object run. */
+  compareWith?: { file: string; scenarios: Record<string, { p50Ms: number }> };
 }
 
 const round3 = (value: number) => Math.round(value * 1000) / 1000;
 
-/**
- * The one summary of a run. meetsTarget: app merge PATCH req/s >= ratioMin x raw req/s (the
- * issue's locked-transaction baseline), every app scenario's p99 <= p99MaxMs, and no non-2xx
- * answers or errors in any scenario. `ratio.mergePatchVsVersioned` compares with the raw server
- * doing the app's own SQL: what the framework and the rules cost, with the database work equal.
- */
-export function buildSummary(run: RunResults) {
+/** App req/s ÷ its counterpart's, for every app scenario whose counterpart ran. */
+function ratios(run: RunResults): Record<string, number> {
+  const ratio: Record<string, number> = {};
+  for (const [key, result] of Object.entries(run.scenarios)) {
+    const raw = result.counterpart ? run.raw[result.counterpart] : undefined;
+    if (raw && raw.reqPerSec > 0) ratio[key] = round3(result.reqPerSec / raw.reqPerSec);
+  }
   const merge = run.scenarios.mergePatch;
-  const per = (raw: ScenarioResult) => (raw.reqPerSec > 0 ? round3(merge.reqPerSec / raw.reqPerSec) : 0);
-  const ratio = { mergePatch: per(run.rawBaseline), mergePatchVsVersioned: per(run.rawVersioned) };
-  const all = [...Object.values(run.scenarios), run.rawBaseline, run.rawVersioned];
-  const checks = {
-    ratio: ratio.mergePatch >= TARGETS.ratioMin,
-    p99: Object.fromEntries(Object.entries(run.scenarios).map(([key, result]) => [key, result.p99Ms <= TARGETS.p99MaxMs])),
-    noFailures: all.every((result) => result.non2xx === 0 && result.errors === 0 && result.timeouts === 0),
-  };
+  const baseline = run.raw.rawBaseline;
+  if (merge && baseline?.reqPerSec) ratio.mergePatchVsRawBaseline = round3(merge.reqPerSec / baseline.reqPerSec);
+  return ratio;
+}
+
+/** The one summary of a run; `checks` are issue 12's targets (bench/targets.ts), `failedTargets` the ones missed. */
+export function buildSummary(run: RunResults) {
+  const { targets, checks } = targetChecks(run);
+  const failedTargets = Object.entries(checks)
+    .filter(([, check]) => !check.pass)
+    .map(([name, check]) => `${name}: ${check.detail}`);
   return {
     timestamp: run.startedAt.toISOString(),
     settings: {
       seconds: run.options.seconds,
       warmupSeconds: run.options.warmupSeconds,
       connections: run.options.connections,
-      seededObjects: run.seededObjects,
+      seeded: run.seeded,
       companies: run.options.companies,
       poolSize: run.options.poolSize,
       webhooks: run.options.webhooks,
+      scenarios: run.options.scenarios ?? 'all',
+      soakSeconds: run.options.soakSeconds,
       database: run.options.databaseUrl ? 'BENCH_DATABASE_URL' : 'embedded',
     },
     scenarios: run.scenarios,
-    rawBaseline: run.rawBaseline,
-    rawVersioned: run.rawVersioned,
-    ratio,
+    raw: run.raw,
+    ratio: ratios(run),
     memory: run.memory,
-    targets: TARGETS,
+    plans: run.plans,
+    ...(run.soak ? { soak: run.soak } : {}),
+    targets,
     checks,
-    meetsTarget: checks.ratio && Object.values(checks.p99).every(Boolean) && checks.noFailures,
+    failedTargets,
+    meetsTarget: failedTargets.length === 0,
     machine: {
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model ?? 'unknown',

@@ -1,7 +1,8 @@
 /*
- * npm run bench: the built app against a bare Fastify + pg baseline on the same data.
+ * npm run bench: the built app against bare Fastify + pg baselines running its SQL on the same data.
  * Progress goes to stderr; stdout gets one JSON summary. See bench/README.md.
  */
+import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { relative } from 'node:path';
 import { BENCH_JWT_SECRET, startAppServer } from './app-server';
@@ -11,11 +12,16 @@ import { errorText, log } from './log';
 import { measureScenario, ScenarioResult } from './measure';
 import { rssMb } from './monitor';
 import { readOptions } from './options';
+import { checkPlans } from './plan-check';
 import { startRawServer } from './raw-server';
-import { buildSummary, writeSummary } from './report';
-import { appScenarios, rawScenario, rawVersionedScenario } from './scenarios';
+import { buildSummary, RunResults, writeSummary } from './report';
+import { appScenarios, BenchData, rawScenarios } from './scenarios';
 import { seedObjects } from './seed';
-import { adminTokens } from './tokens';
+import { seedContacts } from './seed-contacts';
+import { seedCustomers } from './seed-customers';
+import { planScenarios } from './selection';
+import { soak } from './soak';
+import { adminTokens, customerTokens } from './tokens';
 import { startBenchReceiver, subscribeAll } from './webhook-receiver';
 
 async function run(cleanup: Cleanup): Promise<void> {
@@ -23,23 +29,50 @@ async function run(cleanup: Cleanup): Promise<void> {
   const startedAt = new Date();
   const loadAverageAtStart = Math.round(loadavg()[0] * 100) / 100;
   if (loadAverageAtStart > 0.5) log(`load average is ${loadAverageAtStart} before the run: other work may disturb the numbers`);
+  // Before anything starts: an unknown key in BENCH_SCENARIOS stops the run at once. The
+  // factories read the data only when they build a request, so none is needed to list them.
+  planScenarios(appScenarios({} as BenchData), rawScenarios({} as BenchData), options.scenarios);
+  const compareWith = options.compareSummary ? await readComparison(options.compareSummary) : undefined;
 
   log(options.databaseUrl ? 'creating a throwaway database on BENCH_DATABASE_URL' : 'starting a throwaway embedded PostgreSQL');
   const database = await startBenchDatabase(options.databaseUrl);
   cleanup.add('database', () => database.stop());
+  const postmaster = database.postmasterPid();
+  if (!postmaster) log('PostgreSQL is not on this machine: its CPU is not counted (postgresPct null)');
 
   log('starting the built app (migrations run at start-up)');
   const app = await startAppServer(database.url, options.appNodeArgs, options.webhooks);
   cleanup.add('app', () => app.stop());
 
-  log(`seeding ${options.companies * options.objectsPerCompany} customer objects over ${options.companies} companies`);
-  const seed = await seedObjects(database.url, options.companies, options.objectsPerCompany);
-  const tokens = adminTokens(BENCH_JWT_SECRET, seed.companies);
+  log(`seeding ${options.objects} customer objects over ${options.companies} companies`);
+  const objects = await seedObjects(database.url, options.companies, options.objects);
+  log('seeding customers (one custom field config per company) and contacts');
+  const customers = await seedCustomers(database.url, objects.companies, options.selfCustomersPerCompany, options.putCustomersPerCompany);
+  const contacts = await seedContacts(database.url, objects.companies, options.contactsPerCompany);
+  const data: BenchData = {
+    objects,
+    customers,
+    contacts,
+    adminTokens: adminTokens(BENCH_JWT_SECRET, objects.companies),
+    customerTokens: customerTokens(BENCH_JWT_SECRET, customers.self),
+  };
   const receiver = options.webhooks ? await startBenchReceiver() : undefined;
   if (receiver) {
     cleanup.add('webhook receiver', () => receiver.stop());
     log('subscribing every company to a loopback webhook receiver (BENCH_WEBHOOKS)');
-    await subscribeAll(app.baseUrl, tokens, receiver.url);
+    await subscribeAll(app.baseUrl, data.adminTokens, receiver.url);
+  }
+
+  log('explaining the app\'s lookup and list statements (plan_cache_mode auto and force_generic_plan)');
+  const sample = objects.pick();
+  const plans = await checkPlans(database.url, {
+    companyId: sample.companyId,
+    objectId: sample.id,
+    customerId: customers.put.find((customer) => customer.companyId === sample.companyId)!.id,
+    contactId: contacts.contacts.find((contact) => contact.companyId === sample.companyId)!.id,
+  });
+  for (const [name, report] of Object.entries(plans)) {
+    log(`  ${name}: auto ${report.auto.seqScan ? 'SEQ SCAN' : 'index'} ${report.auto.executionMs} ms, generic ${report.generic.seqScan ? 'SEQ SCAN' : 'index'} ${report.generic.executionMs} ms`);
   }
 
   log('starting the raw baseline server');
@@ -47,32 +80,43 @@ async function run(cleanup: Cleanup): Promise<void> {
   cleanup.add('raw server', () => raw.stop());
   const idle = { app: rssMb(app.pid), raw: rssMb(raw.pid) };
 
-  const postmaster = database.postmasterPid();
-  // The baselines run right before the app's merge PATCH, on the same data and settings.
-  const rawBaseline = await measureScenario(rawScenario(seed.objects), raw, options, postmaster);
-  const rawVersioned = await measureScenario(rawVersionedScenario(seed.objects), raw, options, postmaster);
-  const scenarios: Record<string, ScenarioResult> = {};
-  for (const scenario of appScenarios(seed.objects, tokens)) {
-    scenarios[scenario.key] = await measureScenario(scenario, app, options, postmaster);
+  const results: Pick<RunResults, 'scenarios' | 'raw'> = { scenarios: {}, raw: {} };
+  for (const planned of planScenarios(appScenarios(data), rawScenarios(data), options.scenarios)) {
+    const result = await measureScenario(planned.scenario, planned.raw ? raw : app, options, postmaster);
+    (planned.raw ? results.raw : results.scenarios)[planned.scenario.key] = result;
   }
+  const soakResult = options.soakSeconds
+    ? await soak(appScenarios(data).find((scenario) => scenario.key === 'mergePatch')!, app, options.soakSeconds, options.connections)
+    : undefined;
 
+  const maxRss = (idleMb: number, measured: Record<string, ScenarioResult>, more: number[] = []) =>
+    Math.max(idleMb, ...Object.values(measured).map((s) => s.serverRssMaxMb), ...more);
   const summary = buildSummary({
     startedAt,
     loadAverageAtStart,
     options,
-    seededObjects: seed.objects.length,
-    scenarios,
-    rawBaseline,
-    rawVersioned,
+    seeded: { objects: objects.total, customers: customers.self.length + customers.put.length, contacts: contacts.contacts.length },
+    ...results,
     memory: {
-      app: { rssIdleMb: idle.app, rssMaxMb: Math.max(idle.app, ...Object.values(scenarios).map((s) => s.serverRssMaxMb)) },
-      raw: { rssIdleMb: idle.raw, rssMaxMb: Math.max(idle.raw, rawBaseline.serverRssMaxMb, rawVersioned.serverRssMaxMb) },
+      app: { rssIdleMb: idle.app, rssMaxMb: maxRss(idle.app, results.scenarios, soakResult ? [soakResult.rssMaxMb] : []) },
+      raw: { rssIdleMb: idle.raw, rssMaxMb: maxRss(idle.raw, results.raw) },
     },
+    plans,
+    soak: soakResult,
+    compareWith,
   });
   if (receiver) log(`webhook deliveries acknowledged during the run: ${receiver.deliveries()}`);
   process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   const file = await writeSummary(summary);
   log(`summary written to ${relative(process.cwd(), file)}; meetsTarget: ${summary.meetsTarget}`);
+  for (const failed of summary.failedTargets) log(`target missed: ${failed}`);
+}
+
+/** The p50s of an earlier summary (BENCH_COMPARE_SUMMARY), for the scale target. */
+async function readComparison(file: string): Promise<RunResults['compareWith']> {
+  const summary = JSON.parse(await readFile(file, 'utf8')) as { scenarios?: Record<string, { p50Ms: number }> };
+  if (!summary.scenarios) throw new Error(`BENCH_COMPARE_SUMMARY: ${file} has no scenarios`);
+  return { file: relative(process.cwd(), file), scenarios: summary.scenarios };
 }
 
 async function main(): Promise<void> {

@@ -1,41 +1,56 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { log } from './log';
 
 export interface SeededObject {
   companyId: string;
   id: string;
 }
 
-export interface Seed {
+/** The seeded objects, named by company and number: with a million, no list of ids is kept. */
+export interface SeededObjects {
   companies: string[];
-  objects: SeededObject[];
+  total: number;
+  /** A random seeded object (uniform over all of them). */
+  pick(): SeededObject;
+}
+
+/**
+ * The id of object `number` of a company: a version-4-shaped UUID from the MD5 of
+ * `<companyId>:<number>`, computed the same way by INSERT_OBJECTS, so the harness finds any
+ * object without reading the ids back.
+ */
+export function objectId(companyId: string, number: number): string {
+  const h = createHash('md5').update(`${companyId}:${number}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 /** CustomerObjectsRepository.resourceName: the company_sequences counter of object numbers. */
 const OBJECT_SEQUENCE = 'customer-object';
 
 /*
- * One statement for all rows. Every value passes the resource's validation, as if the objects
- * had been created through the API: e-mails, ISO country codes, contract end after start, unique tags.
+ * One statement per chunk of one company's numbers $3..$4. Every value passes the resource's
+ * validation, as if the objects had been created through the API: e-mails, ISO country codes,
+ * contract end after start, unique tags.
  */
 const INSERT_OBJECTS = `
-WITH companies AS (
-  SELECT company_id, ci::int AS ci FROM unnest($1::uuid[]) WITH ORDINALITY AS c(company_id, ci)
-), seeded AS (
-  SELECT c.company_id, c.ci, n,
-    timestamptz '2023-01-02T08:00:00Z' + n * interval '9 hours' + c.ci * interval '7 minutes' AS created,
+WITH seeded AS (
+  SELECT $1::uuid AS company_id, $2::int AS ci, n, md5($1::text || ':' || n) AS h,
+    timestamptz '2023-01-02T08:00:00Z' + n * interval '9 minutes' + $2::int * interval '7 seconds' AS created,
     (ARRAY['Mannerheimintie', 'Aleksanterinkatu', 'Hämeentie', 'Itäinen Pitkäkatu', 'Kauppakatu',
            'Hatanpään valtatie', 'Drottninggatan', 'Friedrichstraße'])[1 + n % 8] AS street,
     (ARRAY['Helsinki', 'Helsinki', 'Helsinki', 'Turku', 'Jyväskylä', 'Tampere', 'Stockholm', 'Berlin'])[1 + n % 8] AS city,
     (ARRAY['FI', 'FI', 'FI', 'FI', 'FI', 'FI', 'SE', 'DE'])[1 + n % 8] AS country
-  FROM companies c CROSS JOIN generate_series(1, $2::int) AS n
+  FROM generate_series($3::int, $4::int) AS n
 )
 INSERT INTO customer_objects (company_id, id, number, chat_id, customer_id, name, status,
   status_created_at, status_created_by, status_last_modified_at, status_last_modified_by,
   contact, contract, object_manager_id, material, address, location, rating, description,
   security_code, key, order_description, contact_name, invoice_recipient_id, invoice_cc_recipient_ids,
   service_recipient, contact_ids, tags, version, created_at, updated_at)
-SELECT company_id, gen_random_uuid(), n, gen_random_uuid()::text, NULL,
+SELECT company_id,
+  (substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-4' || substr(h, 14, 3) || '-8' || substr(h, 18, 3) || '-' || substr(h, 21, 12))::uuid,
+  n, gen_random_uuid()::text, NULL,
   format('%s %s, %s', street, 1 + n % 120, city),
   n % 6,
   created, 'seed-admin', created + interval '3 days', 'seed-admin',
@@ -62,33 +77,45 @@ SELECT company_id, gen_random_uuid(), n, gen_random_uuid()::text, NULL,
   jsonb_build_array(gen_random_uuid(), gen_random_uuid()),
   jsonb_build_array(format('zone-%s', n % 10), format('priority-%s', n % 3)),
   1, created, created + interval '3 days'
-FROM seeded
-RETURNING company_id, id`;
+FROM seeded`;
 
 /** Later creates continue after the seeded numbers. */
-const SET_SEQUENCES = `INSERT INTO company_sequences (company_id, name, last_value)
-  SELECT unnest($1::uuid[]), $2, $3
+const SET_SEQUENCE = `INSERT INTO company_sequences (company_id, name, last_value) VALUES ($1, $2, $3)
   ON CONFLICT (company_id, name) DO UPDATE SET last_value = EXCLUDED.last_value`;
 
+/** Rows per INSERT: a million objects go in as chunks, each its own transaction. */
+const CHUNK = 50_000;
+
 /**
- * Inserts `perCompany` objects (numbers 1..perCompany) for each of `companies` new companies
- * straight into the migrated schema, in one transaction, then refreshes planner statistics.
+ * Inserts `total` objects spread evenly over `companyCount` new companies (numbers 1..n in
+ * each) straight into the migrated schema, in chunks, then refreshes planner statistics.
  */
-export async function seedObjects(databaseUrl: string, companyCount: number, perCompany: number): Promise<Seed> {
+export async function seedObjects(databaseUrl: string, companyCount: number, total: number): Promise<SeededObjects> {
   const companies = Array.from({ length: companyCount }, () => randomUUID());
+  const counts = companies.map((_, index) => Math.floor(total / companyCount) + (index < total % companyCount ? 1 : 0));
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    await client.query('BEGIN');
-    const { rows } = await client.query<{ company_id: string; id: string }>(INSERT_OBJECTS, [companies, perCompany]);
-    await client.query(SET_SEQUENCES, [companies, OBJECT_SEQUENCE, perCompany]);
-    await client.query('COMMIT');
+    let done = 0;
+    for (const [index, companyId] of companies.entries()) {
+      for (let from = 1; from <= counts[index]; from += CHUNK) {
+        const to = Math.min(counts[index], from + CHUNK - 1);
+        await client.query(INSERT_OBJECTS, [companyId, index + 1, from, to]);
+        done += to - from + 1;
+        if (total > CHUNK) log(`  ${done} / ${total} objects`);
+      }
+      await client.query(SET_SEQUENCE, [companyId, OBJECT_SEQUENCE, counts[index]]);
+    }
     await client.query('VACUUM ANALYZE customer_objects');
-    return { companies, objects: rows.map((row) => ({ companyId: row.company_id, id: row.id })) };
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
   } finally {
     await client.end();
   }
+  return {
+    companies,
+    total,
+    pick: () => {
+      const index = Math.floor(Math.random() * companies.length);
+      return { companyId: companies[index], id: objectId(companies[index], 1 + Math.floor(Math.random() * counts[index])) };
+    },
+  };
 }

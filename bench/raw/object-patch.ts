@@ -1,20 +1,13 @@
 /*
- * The raw baselines as a program of its own (started by raw-server.ts): bare Fastify and a pg
- * Pool doing the essential SQL of a merge PATCH, with named prepared statements. Two routes:
- * PATCH /raw/:companyId/:id is the issue's baseline (BEGIN, SELECT FOR UPDATE, UPDATE, INSERT
- * audit, COMMIT); PATCH /raw-versioned/:companyId/:id does what the app does (a plain SELECT,
- * then one version-checked UPDATE that also inserts the audit row, again when it lost a race).
- * It tells its parent the port over IPC when listening.
+ * The issue's raw baselines of a merge PATCH of a customer object: PATCH /raw/:companyId/:id
+ * is the locked transaction (BEGIN, SELECT FOR UPDATE, UPDATE, INSERT audit, COMMIT);
+ * PATCH /raw-versioned/:companyId/:id does what the app does (a plain SELECT, then one
+ * version-checked UPDATE that also inserts the audit row, again when it lost a race), over
+ * only the two changed columns.
  */
 import { randomUUID } from 'node:crypto';
-import { createRequire } from 'node:module';
 import type { FastifyInstance } from 'fastify';
 import { Pool, PoolClient } from 'pg';
-
-// Fastify is a dependency of @nestjs/platform-fastify: load the copy the app runs on.
-const fastify = createRequire(require.resolve('@nestjs/platform-fastify'))('fastify') as (options: {
-  logger: boolean;
-}) => FastifyInstance;
 
 const SELECT = {
   name: 'raw-select',
@@ -109,20 +102,8 @@ async function patchVersioned(client: PoolClient, params: Params, body: Body): P
   }
 }
 
-async function main(): Promise<void> {
-  const pool = new Pool({ connectionString: process.env.RAW_DATABASE_URL, max: Number(process.env.RAW_POOL_SIZE ?? 10) });
-  // A connection the server drops (e.g. at shutdown) fails its query; it must not crash the process.
-  pool.on('error', () => undefined);
-  pool.on('connect', (client) => client.on('error', () => undefined));
-  const app = fastify({ logger: false });
-  app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, (_request, body, done) => {
-    try {
-      done(null, JSON.parse(body as string));
-    } catch (error) {
-      done(error as Error, undefined);
-    }
-  });
-
+/** Registers both routes; each answers the updated row. */
+export function objectPatchRoutes(app: FastifyInstance, pool: Pool): void {
   const route = (path: string, write: typeof patch) =>
     app.patch<{ Params: Params; Body: Body }>(path, async (request, reply) => {
       const body = request.body ?? {};
@@ -139,21 +120,4 @@ async function main(): Promise<void> {
     });
   route('/raw/:companyId/:id', patch);
   route('/raw-versioned/:companyId/:id', patchVersioned);
-
-  const stop = async () => {
-    await app.close();
-    await pool.end();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void stop());
-  process.once('SIGINT', () => void stop());
-
-  await app.listen({ host: '127.0.0.1', port: Number(process.env.PORT ?? 0) });
-  const address = app.server.address();
-  process.send?.({ port: typeof address === 'object' && address ? address.port : 0 });
 }
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
