@@ -1,13 +1,15 @@
 /*
  * The issue's raw baselines of a merge PATCH of a customer object: PATCH /raw/:companyId/:id
- * is the locked transaction (BEGIN, SELECT FOR UPDATE, UPDATE, INSERT audit, COMMIT);
- * PATCH /raw-versioned/:companyId/:id does what the app does (a plain SELECT, then one
- * version-checked UPDATE that also inserts the audit row, again when it lost a race), over
- * only the two changed columns.
+ * is the locked transaction over the two changed columns (BEGIN, SELECT FOR UPDATE, UPDATE,
+ * INSERT audit, COMMIT); PATCH /raw-versioned/:companyId/:id runs the app's own statements
+ * (a plain SELECT, then one version-checked UPDATE of every writable column that also inserts
+ * the audit row, again when it lost a race).
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { Pool, PoolClient } from 'pg';
+import { OBJECT_SELECT, OBJECT_UPDATE } from './app-statements';
+import { RawTable, versionedWrite } from './versioned-write';
 
 const SELECT = {
   name: 'raw-select',
@@ -25,19 +27,11 @@ const AUDIT = {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'updated')`,
 };
 
-const SELECT_UNLOCKED = {
-  name: 'raw-select-unlocked',
-  text: 'SELECT * FROM customer_objects WHERE company_id = $1 AND id = $2',
-};
-const UPDATE_AUDITED = {
-  name: 'raw-update-audited',
-  text: `WITH written AS (
-           UPDATE customer_objects SET description = $4, rating = $5, version = version + 1, updated_at = now()
-           WHERE company_id = $1 AND id = $2 AND version = $3 RETURNING *),
-         audited AS (
-           INSERT INTO audit_log (company_id, resource, resource_id, at, actor_sub, actor_role, request_id, kind, ops, version, change)
-           SELECT company_id, 'customer-object', id::text, now(), 'bench-raw', 'admin', $6, 'change', $7, version, 'updated' FROM written)
-         SELECT * FROM written`,
+const OBJECTS: RawTable = {
+  select: OBJECT_SELECT,
+  update: OBJECT_UPDATE,
+  resource: 'customer-object',
+  jsonb: ['contact', 'contract', 'material', 'address', 'location', 'securityCode', 'key', 'invoiceCCRecipientIds', 'contactIds', 'tags'],
 };
 
 interface Params {
@@ -86,20 +80,15 @@ async function patch(client: PoolClient, params: Params, body: Body): Promise<Re
   }
 }
 
-/** Read, then write only over the version read; a lost race reads again (the app's way). */
-async function patchVersioned(client: PoolClient, params: Params, body: Body): Promise<Record<string, unknown> | undefined> {
-  const key = [params.companyId, params.id];
-  const ops = JSON.stringify([
-    { op: 'replace', path: '/description', value: body.description },
-    { op: 'replace', path: '/rating', value: body.rating },
-  ]);
-  for (;;) {
-    const found = await client.query<{ version: number }>({ ...SELECT_UNLOCKED, values: key });
-    if (found.rowCount === 0) return undefined;
-    const values = [...key, found.rows[0].version, body.description, body.rating, randomUUID(), ops];
-    const updated = await client.query({ ...UPDATE_AUDITED, values });
-    if (updated.rowCount) return updated.rows[0] as Record<string, unknown>;
-  }
+/** The app's read, then write over the version read; a lost race reads again. */
+function patchVersioned(client: PoolClient, params: Params, body: Body): Promise<Record<string, unknown> | undefined> {
+  return versionedWrite(client, OBJECTS, { id: params.id, companyId: params.companyId }, { sub: 'bench-raw', role: 'admin' }, () => ({
+    values: { description: body.description, rating: body.rating, statusLastModifiedAt: new Date(), statusLastModifiedBy: 'bench-raw' },
+    ops: [
+      { op: 'replace', path: '/description', value: body.description },
+      { op: 'replace', path: '/rating', value: body.rating },
+    ],
+  }));
 }
 
 /** Registers both routes; each answers the updated row. */

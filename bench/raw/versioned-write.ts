@@ -77,6 +77,7 @@ export async function versionedWrite(
       auditReason: null,
     };
     const written = await client.query<Row>({ name: table.update.name, text: table.update.text, values: bind(table.update, parameters) });
-    if (written.rows[0]) return written.rows[0];
+    // As the app: the statement reads back only what the database may have changed.
+    if (written.rows[0]) return { ...row, ...values, ...written.rows[0] };
   }
 }

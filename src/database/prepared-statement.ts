@@ -1,8 +1,17 @@
 import { EntityManager, QueryFailedError } from 'typeorm';
 import { bindNamedParameters, CompiledSql, compileNamedParameters } from './named-parameters';
 
-/** Name -> text of every statement made in this process (each app instance makes its own). */
-const texts = new Map<string, string>();
+/** Name -> SQL of every statement made in this process (each app instance makes its own). */
+const statements = new Map<string, CompiledSql>();
+
+/**
+ * The text and parameter order PostgreSQL gets for the statement made under `name`. The bench's
+ * raw server runs copies of them (bench/raw/app-statements.ts, kept equal by
+ * test/bench-statements.e2e-spec.ts).
+ */
+export function preparedStatementSql(name: string): CompiledSql | undefined {
+  return statements.get(name);
+}
 
 /**
  * A named prepared statement with named parameters (`:id`): PostgreSQL parses and plans it
@@ -23,9 +32,9 @@ export class PreparedStatement<P extends string = string> {
     sql: string,
   ) {
     this.compiled = compileNamedParameters(sql);
-    const known = texts.get(name);
-    if (known !== undefined && known !== this.compiled.text) throw new Error(`Two prepared statements are named ${name}`);
-    texts.set(name, this.compiled.text);
+    const known = statements.get(name);
+    if (known !== undefined && known.text !== this.compiled.text) throw new Error(`Two prepared statements are named ${name}`);
+    statements.set(name, this.compiled);
   }
 
   get text(): string {
