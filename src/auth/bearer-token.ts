@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 
 const digests = new WeakMap<object, string | null>();
@@ -12,7 +12,8 @@ export function credentialDigest(request: { headers: IncomingHttpHeaders }): str
   let digest = digests.get(request);
   if (digest === undefined) {
     const header = request.headers.authorization;
-    digest = typeof header === 'string' && header.length > 0 ? createHash('sha256').update(header).digest('base64url') : null;
+    // crypto.hash: one call, no Hash object per request.
+    digest = typeof header === 'string' && header.length > 0 ? hash('sha256', header, 'base64url') : null;
     digests.set(request, digest);
   }
   return digest ?? undefined;

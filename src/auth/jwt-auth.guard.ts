@@ -1,7 +1,7 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
+import { MemoizedReflector } from '../common/http/memoized-reflector';
 import { Actor } from './actor';
 import { IS_PUBLIC } from './auth.decorators';
 import { INVALID_TOKEN, MISSING_CREDENTIALS, unauthorized } from './unauthorized';
@@ -9,9 +9,7 @@ import { INVALID_TOKEN, MISSING_CREDENTIALS, unauthorized } from './unauthorized
 /** Global guard: every route needs a valid bearer token unless marked `@Public()`. */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
-  constructor(private readonly reflector: Reflector) {
-    super();
-  }
+  private readonly reflector = new MemoizedReflector();
 
   override canActivate(context: ExecutionContext) {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
+import { MemoizedReflector } from '../common/http/memoized-reflector';
 import { forbidden } from '../common/http/problem.exception';
 import { Actor, hasScope, Role, Scope } from './actor';
 import { REQUIRED_ROLES, REQUIRED_SCOPE } from './auth.decorators';
@@ -8,7 +8,7 @@ import { REQUIRED_ROLES, REQUIRED_SCOPE } from './auth.decorators';
 /** Global guard after authentication: checks `@RequireScope` and `@RequireRole` (403). */
 @Injectable()
 export class PermissionsGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector) {}
+  private readonly reflector = new MemoizedReflector();
 
   canActivate(context: ExecutionContext): boolean {
     const targets = [context.getHandler(), context.getClass()];

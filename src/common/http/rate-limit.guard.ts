@@ -1,9 +1,18 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
-import { SkipThrottle, ThrottlerGuard, ThrottlerLimitDetail, ThrottlerModuleOptions } from '@nestjs/throttler';
+import {
+  InjectThrottlerOptions,
+  InjectThrottlerStorage,
+  SkipThrottle,
+  ThrottlerGuard,
+  ThrottlerLimitDetail,
+  ThrottlerModuleOptions,
+  ThrottlerStorage,
+} from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
 import { AppConfig } from '../../../config/app-config';
 import { credentialDigest } from '../../auth/bearer-token';
 import { FixedWindowThrottlerStorage } from './fixed-window-throttler.storage';
+import { MemoizedReflector } from './memoized-reflector';
 import { ProblemException } from './problem.exception';
 
 /**
@@ -35,9 +44,13 @@ export function rateLimitOptions(config: AppConfig['rateLimit']): ThrottlerModul
  */
 export const NeverRateLimited = () => SkipThrottle({ ip: true, token: true });
 
-/** Nest's guard, answering 429 as a problem with `Retry-After` in seconds. */
+/** Nest's guard, answering 429 as a problem with `Retry-After` in seconds; its metadata reads remembered. */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
+  constructor(@InjectThrottlerOptions() options: ThrottlerModuleOptions, @InjectThrottlerStorage() storage: ThrottlerStorage) {
+    super(options, storage, new MemoizedReflector());
+  }
+
   protected override async throwThrottlingException(
     _context: ExecutionContext,
     detail: ThrottlerLimitDetail,

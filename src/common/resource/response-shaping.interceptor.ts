@@ -1,10 +1,10 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor, Type } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { map, Observable } from 'rxjs';
 import { ifNoneMatchHits } from '../concurrency/if-none-match';
 import { etagOf } from '../concurrency/preconditions';
 import { negotiateFormat, ResponseFormat } from '../http/content-negotiation';
+import { MemoizedReflector } from '../http/memoized-reflector';
 import { XML_DOCUMENT, XmlDocumentOptions } from '../http/xml/xml-document.decorator';
 import { DATA, pageShape, resourceShape } from '../http/xml/xml-shape';
 import { xmlDocument } from '../http/xml/xml-writer';
@@ -38,7 +38,7 @@ interface AnswerOptions {
  */
 @Injectable()
 export class ResponseShapingInterceptor implements NestInterceptor {
-  constructor(private readonly reflector: Reflector) {}
+  private readonly reflector = new MemoizedReflector();
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
