@@ -9,6 +9,7 @@ import { PermissionsGuard } from './auth/permissions.guard';
 import { ProblemDetailsFilter } from './common/http/problem-details.filter';
 import { RateLimitGuard, rateLimitOptions } from './common/http/rate-limit.guard';
 import { ConfigModule } from './config.module';
+import { openMigrated } from './database/migrate-under-lock';
 import { typeOrmOptions } from './database/typeorm-options';
 import { HealthModule } from './health/health.module';
 import { ResourcePipelineModule } from './common/resource/resource-pipeline.module';
@@ -30,7 +31,10 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot(typeOrmOptions(config, databaseUrl)),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => typeOrmOptions(config, databaseUrl),
+          dataSourceFactory: (options) => openMigrated(options!),
+        }),
         ThrottlerModule.forRoot(rateLimitOptions(config.rateLimit)),
         AuthModule,
         HealthModule,

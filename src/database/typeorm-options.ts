@@ -12,7 +12,8 @@ types.setTypeParser(types.builtins.DATE, (value: string) => value);
 
 /**
  * The app's TypeORM settings (the migration CLI has its own, config/data-source.ts). The schema
- * is owned by the migrations in `migrations/`, run at start-up; `synchronize` stays off.
+ * is owned by the migrations in `migrations/`, run at start-up under a lock (openMigrated);
+ * `synchronize` stays off.
  */
 export function typeOrmOptions(config: AppConfig, url: string): TypeOrmModuleOptions {
   return {
@@ -21,7 +22,6 @@ export function typeOrmOptions(config: AppConfig, url: string): TypeOrmModuleOpt
     entities: ALL_ENTITIES,
     namingStrategy: new SnakeCaseNamingStrategy(),
     migrations: ALL_MIGRATIONS,
-    migrationsRun: true,
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,
