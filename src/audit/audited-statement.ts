@@ -17,11 +17,19 @@ export interface ChangeAudit {
   reason?: string;
 }
 
-/** The named parameters an audited write binds for its audit row. */
-export type ChangeAuditParameters = Record<
-  'auditResource' | 'auditAt' | 'auditActorSub' | 'auditActorRole' | 'auditRequestId' | 'auditOps' | 'auditKind' | 'auditReason',
-  unknown
->;
+/** The names of the parameters an audited write binds for its audit row. */
+export const CHANGE_AUDIT_PARAMETERS = [
+  'auditResource',
+  'auditAt',
+  'auditActorSub',
+  'auditActorRole',
+  'auditRequestId',
+  'auditOps',
+  'auditKind',
+  'auditReason',
+] as const;
+
+export type ChangeAuditParameters = Record<(typeof CHANGE_AUDIT_PARAMETERS)[number], unknown>;
 
 export function changeAuditParameters(audit: ChangeAudit): ChangeAuditParameters {
   return {

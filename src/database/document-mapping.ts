@@ -60,6 +60,8 @@ const readValue = (value: unknown): unknown => (value instanceof Date ? value.to
 export class DocumentMapping<R extends object, W extends object, T> {
   private readonly schema: ResourceSchema;
   private readonly fields: ReadonlyArray<[name: string, mapping: AnyFieldMapping<R, W, ResourceDocument<T>>]>;
+  /** The writable fields stored in the column of their name, with the value that stands for null. */
+  private readonly sameNameColumns: ReadonlyArray<[name: string, nullValue: unknown]>;
   private readonly empty: JsonObject;
 
   constructor(dataSource: DataSource, entity: EntityTarget<unknown>, resource: ClassType<T>, mappings: FieldMappings<R, W, ResourceDocument<T>>) {
@@ -67,6 +69,7 @@ export class DocumentMapping<R extends object, W extends object, T> {
     this.schema = resourceSchema(resource);
     const declaredMappings: Partial<Record<string, AnyFieldMapping<R, W, ResourceDocument<T>>>> = mappings;
     const empty: JsonObject = {};
+    const sameNameColumns: Array<[string, unknown]> = [];
     this.fields = this.schema.fields.map((field) => {
       const declared = declaredMappings[field.name];
       const columnOfField = metadata.findColumnWithPropertyName(field.name);
@@ -77,8 +80,11 @@ export class DocumentMapping<R extends object, W extends object, T> {
       if (!columnOfField) throw new Error(`${resource.name}.${field.name} has no column in ${metadata.name} and no mapping`);
       const literal = literalDefault(columnOfField);
       if (literal !== undefined) empty[field.name] = literal;
-      return [field.name, sameNameColumn<R, W>(field.name, !field.readOnly, literal)];
+      // A non-null column with a default takes it for null (a new record's unset flag).
+      if (!field.readOnly) sameNameColumns.push([field.name, literal ?? null]);
+      return [field.name, sameNameColumn<R>(field.name)];
     });
+    this.sameNameColumns = sameNameColumns;
     for (const name of Object.keys(mappings)) {
       if (!this.schema.fields.some((field) => field.name === name)) throw new Error(`${resource.name} has no field ${name} to map`);
     }
@@ -95,10 +101,14 @@ export class DocumentMapping<R extends object, W extends object, T> {
     return completeShape(this.schema, document) as ResourceDocument<T>;
   }
 
-  /** The columns a (validated) document is stored in. */
+  /**
+   * The columns a (validated) document is stored in. Same-name columns are assigned directly,
+   * not merged from one small object per field (that was a fifth of the update's own CPU).
+   */
   toColumns(document: ResourceDocument<T>): W {
     const values: JsonObject = document;
-    const columns: Partial<W> = {};
+    const columns: Record<string, unknown> = {};
+    for (const [name, nullValue] of this.sameNameColumns) columns[name] = values[name] ?? nullValue;
     for (const [name, mapping] of this.fields) if (mapping.write) Object.assign(columns, mapping.write(values[name] ?? null, document));
     return columns as W;
   }
@@ -109,12 +119,9 @@ export class DocumentMapping<R extends object, W extends object, T> {
   }
 }
 
-/** A field stored in the column of its name; a read-only one is only read. */
-function sameNameColumn<R, W>(name: string, writable: boolean, fallback: unknown): AnyFieldMapping<R, W, never> {
-  const read = (row: R) => readValue((row as Record<string, unknown>)[name]);
-  if (!writable) return { read };
-  // A non-null column with a default takes it for null (a new record's unset flag).
-  return { read, write: (value) => ({ [name]: value ?? fallback ?? null }) as Partial<W> };
+/** Reads a field stored in the column of its name (written by toColumns itself, unless read-only). */
+function sameNameColumn<R>(name: string): AnyFieldMapping<R, never, never> {
+  return { read: (row: R) => readValue((row as Record<string, unknown>)[name]) };
 }
 
 /** A non-null column's default when it is a literal (false, 0); undefined for SQL expressions and nullable columns. */

@@ -41,9 +41,18 @@ export class PreparedStatement<P extends string = string> {
     return this.compiled.text;
   }
 
+  /** The parameter names in `$n` order. */
+  get parameterNames(): readonly string[] {
+    return this.compiled.names;
+  }
+
   /** Rows for a SELECT (or a WITH … SELECT, or … RETURNING). */
-  async run<T>(manager: EntityManager, parameters: Readonly<Record<P, unknown>>): Promise<T> {
-    const values = bindNamedParameters(this.compiled, parameters);
+  run<T>(manager: EntityManager, parameters: Readonly<Record<P, unknown>>): Promise<T> {
+    return this.runBound<T>(manager, bindNamedParameters(this.compiled, parameters));
+  }
+
+  /** As `run`, with the values already in `$n` order (parameterNames). */
+  async runBound<T>(manager: EntityManager, values: unknown[]): Promise<T> {
     // A fresh config per call: pg writes the call's values into the object it is given.
     const config = { name: this.name, text: this.compiled.text };
     try {

@@ -1,6 +1,6 @@
 import { DataSource, EntityManager, EntityTarget } from 'typeorm';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
-import { auditedWriteSql, ChangeAudit, changeAuditParameters } from '../audit/audited-statement';
+import { auditedWriteSql, CHANGE_AUDIT_PARAMETERS, ChangeAudit, changeAuditParameters, ChangeAuditParameters } from '../audit/audited-statement';
 import { FilterValues, ListFilter } from '../common/resource/list-filters';
 import { entityColumns } from './entity-columns';
 import { listFilterSql } from './list-filter-sql';
@@ -66,6 +66,7 @@ export class RecordTable<E extends TenantRecordEntity, I extends ColumnOf<E>, S 
   readonly idProperty: I;
   private readonly name: string;
   private readonly jsonb: ReadonlySet<string>;
+  private readonly updateParameters: ReadonlyArray<{ name: string; source: ParameterSource; json: boolean }>;
   private readonly owned: boolean;
 
   constructor(dataSource: DataSource, entity: EntityTarget<E>, options: RecordTableOptions<E, I, S>) {
@@ -134,6 +135,13 @@ export class RecordTable<E extends TenantRecordEntity, I extends ColumnOf<E>, S 
       ),
     );
 
+    const keyNames = new Set(['companyId', 'id', 'version']);
+    const auditNames = new Set<string>(CHANGE_AUDIT_PARAMETERS);
+    this.updateParameters = this.updateAudited.parameterNames.map((name) => {
+      const source: ParameterSource = keyNames.has(name) ? 'key' : auditNames.has(name) ? 'audit' : 'column';
+      return { name, source, json: source === 'column' && this.jsonb.has(name) };
+    });
+
     const createdAt = column('createdAt');
     this.name = name;
     this.idProperty = options.id;
@@ -167,12 +175,9 @@ export class RecordTable<E extends TenantRecordEntity, I extends ColumnOf<E>, S 
     values: UpdateValues<E, I, S>,
     audit: ChangeAudit,
   ): Promise<(E & X) | undefined> {
-    const rows = await this.updateAudited.run<Array<Partial<E> & X>>(manager, {
-      ...this.columnParameters(values),
-      ...changeAuditParameters(audit),
-      ...key,
-    });
-    return rows[0] && ({ ...values, ...rows[0] } as unknown as E & X);
+    const rows = await this.updateAudited.runBound<Array<Partial<E> & X>>(manager, this.bindUpdate(values, changeAuditParameters(audit), key));
+    // The values written and what was read back are the row (`values` is the caller's fresh object).
+    return rows[0] && (Object.assign(values, rows[0]) as unknown as E & X);
   }
 
   /**
@@ -214,11 +219,25 @@ export class RecordTable<E extends TenantRecordEntity, I extends ColumnOf<E>, S 
     return this.owned ? { companyId: visibility.companyId, onlyUser: visibility.onlyUser ?? null } : { companyId: visibility.companyId };
   }
 
+  /**
+   * The update's values in `$n` order, read from the three sources by the role of each name
+   * (decided once, in the constructor), with no merged object in between: merging about forty
+   * properties by spread was a fifth of the update's own CPU.
+   */
+  private bindUpdate(columns: object, audit: ChangeAuditParameters, key: object): unknown[] {
+    const sources: Record<ParameterSource, Record<string, unknown>> = { column: columns as Record<string, unknown>, audit, key: key as Record<string, unknown> };
+    return this.updateParameters.map(({ name, source, json }) => {
+      const from = sources[source];
+      if (!(name in from)) throw new Error(`No value for the SQL parameter :${name}`);
+      return json ? jsonText(from[name]) : from[name];
+    });
+  }
+
   /** pg sends JavaScript arrays as PostgreSQL arrays: jsonb columns get JSON text (SQL NULL for null). */
   private columnParameters(values: object): Record<string, unknown> {
     const parameters: Record<string, unknown> = {};
     for (const [property, value] of Object.entries(values)) {
-      parameters[property] = this.jsonb.has(property) ? (value === null || value === undefined ? null : JSON.stringify(value)) : value;
+      parameters[property] = this.jsonb.has(property) ? jsonText(value) : value;
     }
     return parameters;
   }
@@ -230,6 +249,14 @@ export class RecordTable<E extends TenantRecordEntity, I extends ColumnOf<E>, S 
  * numbers, booleans and doubles (PostgreSQL prints a double's shortest exact form).
  */
 const READS_BACK_AS_WRITTEN: ReadonlySet<string> = new Set(['text', 'jsonb', 'integer', 'boolean', 'double precision']);
+
+/** Where a write statement's parameter comes from. */
+type ParameterSource = 'column' | 'audit' | 'key';
+
+/** A jsonb column's value as JSON text; SQL NULL for null. */
+function jsonText(value: unknown): string | null {
+  return value === null || value === undefined ? null : JSON.stringify(value);
+}
 
 function castOf(column: ColumnMetadata): string {
   return column.type === 'uuid' ? 'uuid' : 'int';
