@@ -44,12 +44,16 @@ function load(server: ServerProcess, scenario: Scenario, connections: number, se
   });
 }
 
-/** Warm-up (not measured), then the measured run, sampling the server's RSS and everyone's CPU. */
+/**
+ * Warm-up (not measured), then the measured run, sampling the server's RSS and everyone's CPU
+ * (the webhook worker's too, when `workerPid` is given).
+ */
 export async function measureScenario(
   scenario: Scenario,
   server: ServerProcess,
   settings: LoadSettings,
   postmasterPid: number | undefined,
+  workerPid?: number,
 ): Promise<ScenarioResult> {
   await preflight(server, scenario);
   log(`${scenario.key}: warm-up ${settings.warmupSeconds} s`);
@@ -57,7 +61,7 @@ export async function measureScenario(
 
   log(`${scenario.key}: measuring ${settings.seconds} s with ${settings.connections} connections`);
   const rss = new RssSampler(server.pid);
-  const cpu = startCpuWindow(server.pid, postmasterPid);
+  const cpu = startCpuWindow(server.pid, postmasterPid, workerPid);
   const result = await load(server, scenario, settings.connections, settings.seconds);
   const usage = cpu.end();
   const serverRssMaxMb = rss.stop();

@@ -14,6 +14,11 @@ export interface BenchOptions {
   objectsPerCompany: number;
   /** One webhook subscription per company to a local receiver (BENCH_WEBHOOKS=1): the outbox on the hot path. */
   webhooks: boolean;
+  /**
+   * With webhooks, who sends them (BENCH_WEBHOOK_WORKER): `process`, the app with
+   * WEBHOOK_DELIVERY=off plus `npm run worker`'s entry as its own process; or `in-process`.
+   */
+  webhookWorker: 'process' | 'in-process';
   /** The app's default DATABASE_POOL_SIZE; the raw baseline uses the same. */
   poolSize: number;
 }
@@ -25,6 +30,12 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
   return Number(raw);
 }
 
+function webhookWorker(env: NodeJS.ProcessEnv): BenchOptions['webhookWorker'] {
+  const raw = env.BENCH_WEBHOOK_WORKER?.trim() || 'process';
+  if (raw !== 'process' && raw !== 'in-process') throw new Error(`BENCH_WEBHOOK_WORKER must be process or in-process, got "${raw}"`);
+  return raw;
+}
+
 export function readOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions {
   return {
     seconds: positiveInteger(env, 'BENCH_SECONDS', 15),
@@ -33,6 +44,7 @@ export function readOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions 
     databaseUrl: env.BENCH_DATABASE_URL?.trim() || undefined,
     appNodeArgs: (env.BENCH_APP_NODE_ARGS ?? '').split(/\s+/).filter(Boolean),
     webhooks: env.BENCH_WEBHOOKS === '1' || env.BENCH_WEBHOOKS === 'true',
+    webhookWorker: webhookWorker(env),
     companies: 10,
     objectsPerCompany: 1000,
     poolSize: 10,

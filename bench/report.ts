@@ -52,6 +52,8 @@ export function buildSummary(run: RunResults) {
       companies: run.options.companies,
       poolSize: run.options.poolSize,
       webhooks: run.options.webhooks,
+      // Who sent them: the app itself, or a worker process (see each scenario's cpu.workerPct).
+      webhookWorker: run.options.webhooks ? run.options.webhookWorker : null,
       database: run.options.databaseUrl ? 'BENCH_DATABASE_URL' : 'embedded',
     },
     scenarios: run.scenarios,

@@ -17,6 +17,7 @@ import { appScenarios, rawScenario, rawVersionedScenario } from './scenarios';
 import { seedObjects } from './seed';
 import { adminTokens } from './tokens';
 import { startBenchReceiver, subscribeAll } from './webhook-receiver';
+import { startWorkerProcess } from './worker-server';
 
 async function run(cleanup: Cleanup): Promise<void> {
   const options = readOptions();
@@ -29,8 +30,12 @@ async function run(cleanup: Cleanup): Promise<void> {
   cleanup.add('database', () => database.stop());
 
   log('starting the built app (migrations run at start-up)');
-  const app = await startAppServer(database.url, options.appNodeArgs, options.webhooks);
+  const separateWorker = options.webhooks && options.webhookWorker === 'process';
+  const app = await startAppServer(database.url, options.appNodeArgs, options.webhooks, separateWorker ? 'off' : 'in-process');
   cleanup.add('app', () => app.stop());
+  if (separateWorker) log('starting the built webhook delivery worker as its own process (BENCH_WEBHOOK_WORKER=process)');
+  const worker = separateWorker ? await startWorkerProcess(database.url) : undefined;
+  if (worker) cleanup.add('webhook worker', () => worker.stop());
 
   log(`seeding ${options.companies * options.objectsPerCompany} customer objects over ${options.companies} companies`);
   const seed = await seedObjects(database.url, options.companies, options.objectsPerCompany);
@@ -49,11 +54,11 @@ async function run(cleanup: Cleanup): Promise<void> {
 
   const postmaster = database.postmasterPid();
   // The baselines run right before the app's merge PATCH, on the same data and settings.
-  const rawBaseline = await measureScenario(rawScenario(seed.objects), raw, options, postmaster);
-  const rawVersioned = await measureScenario(rawVersionedScenario(seed.objects), raw, options, postmaster);
+  const rawBaseline = await measureScenario(rawScenario(seed.objects), raw, options, postmaster, worker?.pid);
+  const rawVersioned = await measureScenario(rawVersionedScenario(seed.objects), raw, options, postmaster, worker?.pid);
   const scenarios: Record<string, ScenarioResult> = {};
   for (const scenario of appScenarios(seed.objects, tokens)) {
-    scenarios[scenario.key] = await measureScenario(scenario, app, options, postmaster);
+    scenarios[scenario.key] = await measureScenario(scenario, app, options, postmaster, worker?.pid);
   }
 
   const summary = buildSummary({
