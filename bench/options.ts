@@ -15,8 +15,9 @@ export interface BenchOptions {
   /** One webhook subscription per company to a local receiver (BENCH_WEBHOOKS=1): the outbox on the hot path. */
   webhooks: boolean;
   /**
-   * With webhooks, who sends them (BENCH_WEBHOOK_WORKER): `process`, the app with
-   * WEBHOOK_DELIVERY=off plus `npm run worker`'s entry as its own process; or `in-process`.
+   * With webhooks, who sends them (BENCH_WEBHOOK_WORKER): `in-process`, the app itself, as
+   * `npm start` does; or `process`, the app with WEBHOOK_DELIVERY=off plus `npm run worker`'s
+   * entry as its own process.
    */
   webhookWorker: 'process' | 'in-process';
   /** The app's default DATABASE_POOL_SIZE; the raw baseline uses the same. */
@@ -31,7 +32,7 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
 }
 
 function webhookWorker(env: NodeJS.ProcessEnv): BenchOptions['webhookWorker'] {
-  const raw = env.BENCH_WEBHOOK_WORKER?.trim() || 'process';
+  const raw = env.BENCH_WEBHOOK_WORKER?.trim() || 'in-process';
   if (raw !== 'process' && raw !== 'in-process') throw new Error(`BENCH_WEBHOOK_WORKER must be process or in-process, got "${raw}"`);
   return raw;
 }

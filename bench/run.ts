@@ -11,6 +11,7 @@ import { errorText, log } from './log';
 import { measureScenario, ScenarioResult } from './measure';
 import { rssMb } from './monitor';
 import { readOptions } from './options';
+import { watchOutbox } from './outbox';
 import { startRawServer } from './raw-server';
 import { buildSummary, writeSummary } from './report';
 import { appScenarios, rawScenario, rawVersionedScenario } from './scenarios';
@@ -47,6 +48,10 @@ async function run(cleanup: Cleanup): Promise<void> {
     await subscribeAll(app.baseUrl, tokens, receiver.url);
   }
 
+  const outbox = receiver ? await watchOutbox(database.url) : undefined;
+  if (outbox) cleanup.add('outbox watch', () => outbox.close());
+  const webhooks = receiver && outbox ? { outbox, acknowledged: () => receiver.deliveries() } : undefined;
+
   log('starting the raw baseline server');
   const raw = await startRawServer(database.url, options.poolSize);
   cleanup.add('raw server', () => raw.stop());
@@ -54,11 +59,11 @@ async function run(cleanup: Cleanup): Promise<void> {
 
   const postmaster = database.postmasterPid();
   // The baselines run right before the app's merge PATCH, on the same data and settings.
-  const rawBaseline = await measureScenario(rawScenario(seed.objects), raw, options, postmaster, worker?.pid);
-  const rawVersioned = await measureScenario(rawVersionedScenario(seed.objects), raw, options, postmaster, worker?.pid);
+  const rawBaseline = await measureScenario(rawScenario(seed.objects), raw, options, postmaster, worker?.pid, webhooks);
+  const rawVersioned = await measureScenario(rawVersionedScenario(seed.objects), raw, options, postmaster, worker?.pid, webhooks);
   const scenarios: Record<string, ScenarioResult> = {};
   for (const scenario of appScenarios(seed.objects, tokens)) {
-    scenarios[scenario.key] = await measureScenario(scenario, app, options, postmaster, worker?.pid);
+    scenarios[scenario.key] = await measureScenario(scenario, app, options, postmaster, worker?.pid, webhooks);
   }
 
   const summary = buildSummary({
