@@ -1,6 +1,7 @@
 import autocannon from 'autocannon';
 import { log } from './log';
 import { CpuUsage, RssSampler, startCpuWindow } from './monitor';
+import { Outbox } from './outbox';
 import { Scenario } from './scenarios';
 import { ServerProcess } from './server-process';
 
@@ -23,6 +24,15 @@ export interface ScenarioResult {
   cpu: CpuUsage;
   /** CPU ms per request (cpu.<x>Pct * 10 / reqPerSec): the server's, and PostgreSQL's when it is local. */
   cpuPerRequestMs: { server: number; postgres: number | null };
+  /** BENCH_WEBHOOKS: deliveries the receiver acknowledged in the measured window, and those still pending at its end. */
+  webhooks?: { acknowledged: number; pendingAfter: number };
+}
+
+/** What a BENCH_WEBHOOKS run watches around each measurement. */
+export interface WebhookWatch {
+  outbox: Outbox;
+  /** Deliveries the bench's receiver has acknowledged so far. */
+  acknowledged(): number;
 }
 
 export interface LoadSettings {
@@ -49,20 +59,31 @@ export function load(server: ServerProcess, scenario: Scenario, connections: num
   });
 }
 
-/** Warm-up (not measured), then the measured run, sampling the server's RSS and everyone's CPU. */
+/**
+ * Warm-up (not measured), then the measured run, sampling the server's RSS and everyone's CPU
+ * (the webhook worker's too, when `workerPid` is given). With `webhooks`, the outbox is drained
+ * after the warm-up, so the window holds only the scenario's own deliveries.
+ */
 export async function measureScenario(
   scenario: Scenario,
   server: ServerProcess,
   settings: LoadSettings,
   postmasterPid: number | undefined,
+  workerPid?: number,
+  webhooks?: WebhookWatch,
 ): Promise<ScenarioResult> {
   await preflight(server, scenario);
   log(`${scenario.key}: warm-up ${settings.warmupSeconds} s`);
   await load(server, scenario, settings.connections, settings.warmupSeconds);
+  if (webhooks) {
+    const drained = await webhooks.outbox.drain();
+    log(`${scenario.key}: webhook outbox drained in ${drained.seconds} s` + (drained.pending ? ` (${drained.pending} still pending)` : ''));
+  }
+  const acknowledgedBefore = webhooks?.acknowledged() ?? 0;
 
   log(`${scenario.key}: measuring ${settings.seconds} s with ${settings.connections} connections`);
   const rss = new RssSampler(server.pid);
-  const cpu = startCpuWindow(server.pid, postmasterPid);
+  const cpu = startCpuWindow(server.pid, postmasterPid, workerPid);
   const result = await load(server, scenario, settings.connections, settings.seconds);
   const usage = cpu.end();
   const serverRssMaxMb = rss.stop();
@@ -86,6 +107,9 @@ export async function measureScenario(
     cpu: usage,
     cpuPerRequestMs: { server: perRequest(usage.serverPct), postgres: usage.postgresPct === null ? null : perRequest(usage.postgresPct) },
   };
+  if (webhooks) {
+    summary.webhooks = { acknowledged: webhooks.acknowledged() - acknowledgedBefore, pendingAfter: await webhooks.outbox.pending() };
+  }
   const failures = summary.non2xx + summary.errors;
   log(
     `${scenario.key}: ${summary.reqPerSec} req/s, p50 ${summary.p50Ms} ms, p99 ${summary.p99Ms} ms, ` +

@@ -39,6 +39,8 @@ export function rssMb(pid: number): number {
  */
 export interface CpuUsage {
   serverPct: number;
+  /** The webhook worker process (BENCH_WEBHOOK_WORKER=process); null when there is none. */
+  workerPct: number | null;
   postgresPct: number | null;
   loadGeneratorPct: number;
   otherPct: number;
@@ -49,9 +51,10 @@ export interface CpuWindow {
   end(): CpuUsage;
 }
 
-export function startCpuWindow(serverPid: number, postmasterPid: number | undefined): CpuWindow {
+export function startCpuWindow(serverPid: number, postmasterPid: number | undefined, workerPid?: number): CpuWindow {
   const started = process.hrtime.bigint();
   const server = cpuSeconds(serverPid);
+  const worker = workerPid ? cpuSeconds(workerPid) : 0;
   const postgres = postmasterPid ? treeCpuSeconds(postmasterPid) : 0;
   const self = process.cpuUsage();
   const machine = machineTicks();
@@ -62,14 +65,16 @@ export function startCpuWindow(serverPid: number, postmasterPid: number | undefi
       const machineNow = machineTicks();
       const pct = (cpu: number) => (cpu / seconds) * 100;
       const serverPct = pct(cpuSeconds(serverPid) - server);
+      const workerPct = workerPid ? pct(cpuSeconds(workerPid) - worker) : 0;
       const postgresPct = postmasterPid ? pct(treeCpuSeconds(postmasterPid) - postgres) : 0;
       const loadGeneratorPct = pct((selfUsed.user + selfUsed.system) / 1e6);
       const busyShare = (machineNow.busy - machine.busy) / Math.max(1, machineNow.total - machine.total);
       return {
         serverPct: round1(serverPct),
+        workerPct: workerPid ? round1(workerPct) : null,
         postgresPct: postmasterPid ? round1(postgresPct) : null,
         loadGeneratorPct: round1(loadGeneratorPct),
-        otherPct: round1(Math.max(0, busyShare * cpus().length * 100 - serverPct - postgresPct - loadGeneratorPct)),
+        otherPct: round1(Math.max(0, busyShare * cpus().length * 100 - serverPct - workerPct - postgresPct - loadGeneratorPct)),
         machineBusyPct: round1(busyShare * 100),
       };
     },

@@ -26,6 +26,12 @@ export interface BenchOptions {
   compareSummary?: string;
   /** One webhook subscription per company to a local receiver (BENCH_WEBHOOKS=1): the outbox on the hot path. */
   webhooks: boolean;
+  /**
+   * With webhooks, who sends them (BENCH_WEBHOOK_WORKER): `in-process`, the app itself, as
+   * `npm start` does; or `process`, the app with WEBHOOK_DELIVERY=off plus `npm run worker`'s
+   * entry as its own process.
+   */
+  webhookWorker: 'process' | 'in-process';
   /** The app's default DATABASE_POOL_SIZE; the raw baseline uses the same. */
   poolSize: number;
 }
@@ -40,6 +46,12 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number,
 function list(env: NodeJS.ProcessEnv, name: string): string[] | undefined {
   const keys = (env[name] ?? '').split(',').map((key) => key.trim()).filter(Boolean);
   return keys.length ? keys : undefined;
+}
+
+function webhookWorker(env: NodeJS.ProcessEnv): BenchOptions['webhookWorker'] {
+  const raw = env.BENCH_WEBHOOK_WORKER?.trim() || 'in-process';
+  if (raw !== 'process' && raw !== 'in-process') throw new Error(`BENCH_WEBHOOK_WORKER must be process or in-process, got "${raw}"`);
+  return raw;
 }
 
 export function readOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions {
@@ -59,6 +71,7 @@ export function readOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions 
     scenarios: list(env, 'BENCH_SCENARIOS'),
     soakSeconds: positiveInteger(env, 'BENCH_SOAK_SECONDS', 0, 0),
     compareSummary: env.BENCH_COMPARE_SUMMARY?.trim() || undefined,
+    webhookWorker: webhookWorker(env),
     poolSize: 10,
   };
 }

@@ -62,6 +62,8 @@ export function buildSummary(run: RunResults) {
       webhooks: run.options.webhooks,
       scenarios: run.options.scenarios ?? 'all',
       soakSeconds: run.options.soakSeconds,
+      // Who sent them: the app itself, or a worker process (see each scenario's cpu.workerPct).
+      webhookWorker: run.options.webhooks ? run.options.webhookWorker : null,
       database: run.options.databaseUrl ? 'BENCH_DATABASE_URL' : 'embedded',
     },
     scenarios: run.scenarios,

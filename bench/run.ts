@@ -13,6 +13,7 @@ import { measureScenario, ScenarioResult } from './measure';
 import { rssMb } from './monitor';
 import { readOptions } from './options';
 import { checkPlans } from './plan-check';
+import { watchOutbox } from './outbox';
 import { startRawServer } from './raw-server';
 import { buildSummary, RunResults, writeSummary } from './report';
 import { appScenarios, BenchData, rawScenarios } from './scenarios';
@@ -23,6 +24,7 @@ import { planScenarios } from './selection';
 import { soak } from './soak';
 import { adminTokens, customerTokens } from './tokens';
 import { startBenchReceiver, subscribeAll } from './webhook-receiver';
+import { startWorkerProcess } from './worker-server';
 
 async function run(cleanup: Cleanup): Promise<void> {
   const options = readOptions();
@@ -41,8 +43,12 @@ async function run(cleanup: Cleanup): Promise<void> {
   if (!postmaster) log('PostgreSQL is not on this machine: its CPU is not counted (postgresPct null)');
 
   log('starting the built app (migrations run at start-up)');
-  const app = await startAppServer(database.url, options.appNodeArgs, options.webhooks);
+  const separateWorker = options.webhooks && options.webhookWorker === 'process';
+  const app = await startAppServer(database.url, options.appNodeArgs, options.webhooks, separateWorker ? 'off' : 'in-process');
   cleanup.add('app', () => app.stop());
+  if (separateWorker) log('starting the built webhook delivery worker as its own process (BENCH_WEBHOOK_WORKER=process)');
+  const worker = separateWorker ? await startWorkerProcess(database.url) : undefined;
+  if (worker) cleanup.add('webhook worker', () => worker.stop());
 
   log(`seeding ${options.objects} customer objects over ${options.companies} companies`);
   const objects = await seedObjects(database.url, options.companies, options.objects);
@@ -75,6 +81,10 @@ async function run(cleanup: Cleanup): Promise<void> {
     log(`  ${name}: auto ${report.auto.seqScan ? 'SEQ SCAN' : 'index'} ${report.auto.executionMs} ms, generic ${report.generic.seqScan ? 'SEQ SCAN' : 'index'} ${report.generic.executionMs} ms`);
   }
 
+  const outbox = receiver ? await watchOutbox(database.url) : undefined;
+  if (outbox) cleanup.add('outbox watch', () => outbox.close());
+  const webhooks = receiver && outbox ? { outbox, acknowledged: () => receiver.deliveries() } : undefined;
+
   log('starting the raw baseline server');
   const raw = await startRawServer(database.url, options.poolSize);
   cleanup.add('raw server', () => raw.stop());
@@ -82,7 +92,7 @@ async function run(cleanup: Cleanup): Promise<void> {
 
   const results: Pick<RunResults, 'scenarios' | 'raw'> = { scenarios: {}, raw: {} };
   for (const planned of planScenarios(appScenarios(data), rawScenarios(data), options.scenarios)) {
-    const result = await measureScenario(planned.scenario, planned.raw ? raw : app, options, postmaster);
+    const result = await measureScenario(planned.scenario, planned.raw ? raw : app, options, postmaster, worker?.pid, webhooks);
     (planned.raw ? results.raw : results.scenarios)[planned.scenario.key] = result;
   }
   const soakResult = options.soakSeconds

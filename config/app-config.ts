@@ -11,6 +11,10 @@ export type NodeEnv = (typeof NODE_ENVS)[number];
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** Where the app process sends webhooks: itself, or not at all (`npm run worker` does). */
+export const WEBHOOK_DELIVERY_MODES = ['in-process', 'off'] as const;
+export type WebhookDeliveryMode = (typeof WEBHOOK_DELIVERY_MODES)[number];
+
 export interface AppConfig {
   nodeEnv: NodeEnv;
   port: number;
@@ -95,6 +99,8 @@ export interface WebhooksConfig {
   retryScheduleMs: number[];
   /** A delivery still failing this long after its change is marked failed. */
   maxAgeMs: number;
+  /** Whether the app process runs the delivery worker; `npm run worker` runs it whatever this says. */
+  delivery: WebhookDeliveryMode;
   /** How often the worker looks for due deliveries. */
   pollIntervalMs: number;
   /** Deliveries one worker sends at once. */

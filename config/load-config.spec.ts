@@ -19,6 +19,7 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toThrow(/WEBHOOK_SECRET_KEY/);
     expect(() => loadConfig({ WEBHOOK_SECRET_KEY: 'short' })).toThrow(/WEBHOOK_SECRET_KEY/);
     expect(loadConfig({}).webhooks).toMatchObject({ usingDevelopmentKey: true, allowHttp: false, allowPrivate: false, timeoutMs: 10_000 });
+    expect(loadConfig({}).webhooks.delivery).toBe('in-process');
   });
 
   it('reads the webhook retry schedule as a list of milliseconds, naming the variable when it is not one', () => {

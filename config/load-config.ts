@@ -1,5 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { AppConfig, JwtAlgorithm, WebhooksConfig, LOG_LEVELS, LogLevel, NODE_ENVS, NodeEnv } from './app-config';
+import {
+  AppConfig,
+  JwtAlgorithm,
+  WebhooksConfig,
+  LOG_LEVELS,
+  LogLevel,
+  NODE_ENVS,
+  NodeEnv,
+  WEBHOOK_DELIVERY_MODES,
+  WebhookDeliveryMode,
+} from './app-config';
 import { ConfigError } from './config-error';
 import { corsOrigins, publicBaseUrl, trustedHosts } from './http-edges';
 
@@ -103,6 +113,7 @@ function webhooksConfig(env: Env, nodeEnv: string): WebhooksConfig {
     // About 5 s, 30 s, 2 min, 10 min, 1 h, then hourly (API.md §5).
     retryScheduleMs: integerList(env, 'WEBHOOK_RETRY_SCHEDULE_MS', [5_000, 30_000, 120_000, 600_000, 3_600_000], 1),
     maxAgeMs: integer(env, 'WEBHOOK_MAX_AGE_MS', 86_400_000, 1),
+    delivery: oneOf<WebhookDeliveryMode>(env, 'WEBHOOK_DELIVERY', WEBHOOK_DELIVERY_MODES, 'in-process'),
     pollIntervalMs: integer(env, 'WEBHOOK_POLL_INTERVAL_MS', 1_000, 1),
     batchSize: integer(env, 'WEBHOOK_BATCH_SIZE', 20, 1),
   };

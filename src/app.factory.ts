@@ -1,4 +1,4 @@
-import { ConsoleLogger, LogLevel, Type, ValidationPipe } from '@nestjs/common';
+import { Type, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from '../config/app-config';
@@ -15,16 +15,8 @@ import { RequestLogController } from './common/http/request-log.controller';
 import { requestIdFor } from './common/http/request-id';
 import { registerSecurityHeaders } from './common/http/security-headers';
 import { validationErrorsToProblems } from './common/http/validation-errors';
+import { nestLogger } from './nest-logger';
 import { setUpOpenApi } from './openapi';
-
-const NEST_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
-const PINO_TO_NEST: Record<string, LogLevel> = { fatal: 'fatal', error: 'error', warn: 'warn', info: 'log', debug: 'debug', trace: 'verbose' };
-
-/** Nest's own messages (start-up, unexpected errors) at the same threshold as the request log. */
-function nestLogLevels(level: string): LogLevel[] {
-  const threshold = PINO_TO_NEST[level];
-  return threshold ? NEST_LEVELS.slice(0, NEST_LEVELS.indexOf(threshold) + 1) : [];
-}
 
 /** Builds the whole HTTP application; main.ts and the e2e tests use this same function. */
 export async function createApp(
@@ -47,7 +39,7 @@ export async function createApp(
     adapter,
     { bufferLogs: true, abortOnError: false, bodyParser: false },
   );
-  app.useLogger(options.silent ? false : new ConsoleLogger({ json: true, logLevels: nestLogLevels(config.logLevel) }));
+  app.useLogger(options.silent ? false : nestLogger(config));
 
   const fastify = app.getHttpAdapter().getInstance();
   registerBodyParsers(fastify);

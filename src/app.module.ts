@@ -17,6 +17,7 @@ import { CustomerObjectsModule } from './customer-objects/customer-objects.modul
 import { ContactsModule } from './contacts/contacts.module';
 import { CustomersModule } from './customers/customers.module';
 import { ChangesModule } from './changes/changes.module';
+import { WebhookDeliveryModule } from './webhooks/webhook-delivery.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 
@@ -45,6 +46,8 @@ export class AppModule {
         CustomersModule,
         ChangesModule,
         WebhooksModule,
+        // WEBHOOK_DELIVERY=off: this process only writes the outbox; `npm run worker` sends it.
+        ...(config.webhooks.delivery === 'in-process' ? [WebhookDeliveryModule] : []),
         ...extraModules,
       ],
       providers: [

@@ -119,6 +119,50 @@ describe('webhook delivery (API.md §5)', () => {
     expect(receiver.received.map((_, index) => payloadOf(index).data.version)).toEqual([1, 1, 1, 2, 3]);
   });
 
+  it('records a batch at once: a retry of one delivery moves only its own record’s later deliveries', async () => {
+    const { token } = newAdmin();
+    const { id } = await subscribe(token);
+    const [failing, other, delivered] = [await newObject(app, token), await newObject(app, token), await newObject(app, token)];
+    for (const object of [failing, other, delivered]) {
+      expect((await patch(app, `${OBJECTS}/${object._id}`, token, { name: 'Second' })).statusCode).toBe(200);
+    }
+    const refused = new Set([failing._id, other._id]);
+    receiver.answer = (request) => (refused.has(JSON.parse(request.body).data.id) ? 500 : 204);
+    // The first versions of all three go out in one batch; the two refused ones wait 10 minutes.
+    const items = await withSenders(
+      async () => {
+        const deadline = Date.now() + 10_000;
+        for (;;) {
+          const listed = await deliveries(token, id);
+          const done = listed.filter((item) => item.state === 'delivered' || item.attempts.length > 0);
+          if (done.length === 4 || Date.now() > deadline) return listed;
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        }
+      },
+      { WEBHOOK_RETRY_SCHEDULE_MS: '600000' },
+    );
+    /** The record's deliveries: [version 1 (created), version 2 (updated)]. */
+    const of = (object: Record<string, any>) =>
+      ['customer-object.created', 'customer-object.updated'].map((type) => items.find((item) => item.resourceId === object._id && item.type === type));
+
+    expect(of(delivered).map((item) => [item.state, item.attempts.length, item.nextAttemptAt])).toEqual([
+      ['delivered', 1, null],
+      ['delivered', 1, null],
+    ]);
+    const retryAts = [failing, other].map((object) => {
+      const [first, second] = of(object);
+      expect(first).toMatchObject({ state: 'pending', attempts: [expect.objectContaining({ status: 500 })] });
+      const retryIn = Date.parse(first.nextAttemptAt) - Date.now();
+      expect(retryIn).toBeGreaterThan(400_000);
+      expect(retryIn).toBeLessThanOrEqual(720_000);
+      // The later version waits for exactly its own record's retry, untried.
+      expect(second).toMatchObject({ state: 'pending', attempts: [], nextAttemptAt: first.nextAttemptAt });
+      return first.nextAttemptAt;
+    });
+    expect(new Set(retryAts).size).toBe(2); // each retry drew its own jitter
+    expect(receiver.received).toHaveLength(4);
+  });
+
   it('times out a receiver that hangs and tries again', async () => {
     const { token } = newAdmin();
     const { id } = await subscribe(token);

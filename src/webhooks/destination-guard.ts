@@ -3,9 +3,11 @@ import { BlockList, isIP } from 'node:net';
 
 /**
  * SSRF rules for webhook URLs (API.md §5): a subscription may not make this service call into
- * its own network. Checked when a subscription is made or changed, and again for every send,
- * because DNS can answer differently later; the send connects to the address that was checked
- * (see guardedLookup), so a second, different DNS answer cannot slip in between.
+ * its own network. Checked when a subscription is made or changed, and again at send time,
+ * because DNS can answer differently later: the URL's form and IP literals before every send,
+ * a host name's addresses whenever a send opens a connection. A connection goes to exactly the
+ * address that was checked (see guardedLookup), so a second, different DNS answer cannot slip in
+ * between, and a kept-alive connection stays on that checked address.
  */
 export interface DestinationPolicy {
   allowHttp: boolean;
@@ -74,25 +76,29 @@ function resolveAll(host: string): Promise<LookupAddress[]> {
   );
 }
 
+/** The rules that need no DNS: metadata and internal names, and IP literals. */
+function checkHostForm(host: string, policy: DestinationPolicy): void {
+  if (policy.allowPrivate) return;
+  if (METADATA_NAMES.has(host) || host.endsWith('.internal')) throw new DestinationRefused(`host ${host} is a metadata or internal name`);
+  if (isIP(host) && isBlockedAddress(host)) {
+    throw new DestinationRefused(`host ${host} resolves to a loopback, private, link-local or reserved address`);
+  }
+}
+
 /**
  * The addresses `host` may be reached at: all of them, or a refusal naming the cause. Every
  * address must be allowed (a name with one public and one private address is refused), so the
  * connection cannot be steered to the private one.
  */
 async function allowedAddresses(host: string, policy: DestinationPolicy): Promise<LookupAddress[]> {
-  if (!policy.allowPrivate && (METADATA_NAMES.has(host) || host.endsWith('.internal'))) {
-    throw new DestinationRefused(`host ${host} is a metadata or internal name`);
-  }
+  checkHostForm(host, policy);
   const literal = isIP(host);
+  if (literal) return [{ address: host, family: literal }];
   let addresses: LookupAddress[];
-  if (literal) {
-    addresses = [{ address: host, family: literal }];
-  } else {
-    try {
-      addresses = await resolveAll(host);
-    } catch {
-      throw new DestinationRefused(`host ${host} does not resolve`);
-    }
+  try {
+    addresses = await resolveAll(host);
+  } catch {
+    throw new DestinationRefused(`host ${host} does not resolve`);
   }
   if (!policy.allowPrivate) {
     const blocked = addresses.find((entry) => isBlockedAddress(entry.address));
@@ -101,8 +107,12 @@ async function allowedAddresses(host: string, policy: DestinationPolicy): Promis
   return addresses;
 }
 
-/** Parses and checks a subscription URL; throws DestinationRefused saying why not. */
-export async function checkDestination(raw: string, policy: DestinationPolicy): Promise<URL> {
+/**
+ * Parses a subscription URL and applies every rule that needs no DNS: scheme, credentials,
+ * metadata names, IP literals; throws DestinationRefused saying why not. A host name's addresses
+ * are checked by guardedLookup when a connection to it is opened.
+ */
+export function checkDestinationForm(raw: string, policy: DestinationPolicy): URL {
   let url: URL;
   try {
     url = new URL(raw);
@@ -113,6 +123,13 @@ export async function checkDestination(raw: string, policy: DestinationPolicy): 
     throw new DestinationRefused(policy.allowHttp ? 'must be an http:// or https:// URL' : 'must be an https:// URL');
   }
   if (url.username || url.password) throw new DestinationRefused('must not carry credentials');
+  checkHostForm(hostOf(url), policy);
+  return url;
+}
+
+/** Parses and checks a subscription URL, resolving its host; throws DestinationRefused saying why not. */
+export async function checkDestination(raw: string, policy: DestinationPolicy): Promise<URL> {
+  const url = checkDestinationForm(raw, policy);
   await allowedAddresses(hostOf(url), policy);
   return url;
 }
@@ -121,8 +138,8 @@ type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | Lo
 
 /**
  * A `lookup` for http.request that resolves the host, refuses it by the same rules, and hands
- * the socket exactly the addresses it checked. Node calls it for host names only; IP literals
- * are checked by checkDestination before the request.
+ * the socket exactly the addresses it checked. Node calls it for host names only, each time it
+ * opens a connection; IP literals are checked by checkDestinationForm before the request.
  */
 export function guardedLookup(policy: DestinationPolicy) {
   return (host: string, options: { all?: boolean }, callback: LookupCallback): void => {
