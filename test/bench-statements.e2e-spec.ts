@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { preparedStatementSql } from '../src/database/prepared-statement';
-import { OBJECTS } from './helpers/factories';
+import { newObject, OBJECTS } from './helpers/factories';
 import { startTestApp } from './helpers/test-app';
 import { actorToken, bearer, newCompany } from './helpers/tokens';
 
@@ -20,9 +20,14 @@ describe("the bench's copy of the app's statements", () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    // List statements are made when first used.
-    const list = await app.inject({ method: 'GET', url: OBJECTS, headers: bearer(actorToken('admin', newCompany())) });
-    expect(list.statusCode).toBe(200);
+    // List statements are made when first used: a first page, then the one after it.
+    const admin = actorToken('admin', newCompany());
+    for (const name of ['First', 'Second']) await newObject(app, admin, { name });
+    const first = await app.inject({ method: 'GET', url: `${OBJECTS}?limit=1`, headers: bearer(admin) });
+    expect(first.statusCode).toBe(200);
+    const cursor = first.json<{ nextCursor: string }>().nextCursor;
+    const next = await app.inject({ method: 'GET', url: `${OBJECTS}?limit=1&cursor=${encodeURIComponent(cursor)}`, headers: bearer(admin) });
+    expect(next.statusCode).toBe(200);
   });
   afterAll(() => app.close());
 

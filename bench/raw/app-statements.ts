@@ -40,12 +40,21 @@ export const OBJECT_UPDATE: AppStatement = {
   names: ["customerId","name","status","statusLastModifiedAt","statusLastModifiedBy","contact","contract","objectManagerId","material","address","location","rating","description","securityCode","key","orderDescription","contactName","invoiceRecipientId","invoiceCCRecipientIds","serviceRecipient","contactIds","tags","updatedAt","companyId","id","version","auditResource","auditAt","auditActorSub","auditActorRole","auditRequestId","auditKind","auditOps","auditReason"],
 };
 
-/** The first and every later page of GET /v2/objects without filters. */
+/** The first page of GET /v2/objects without filters, for one company. */
 export const OBJECT_LIST: AppStatement = {
   name: "customer-objects.list",
   text: `SELECT t."company_id" AS "companyId", t."id" AS "id", t."number" AS "number", t."chat_id" AS "chatId", t."customer_id" AS "customerId", t."name" AS "name", t."status" AS "status", t."status_created_at" AS "statusCreatedAt", t."status_created_by" AS "statusCreatedBy", t."status_last_modified_at" AS "statusLastModifiedAt", t."status_last_modified_by" AS "statusLastModifiedBy", t."contact" AS "contact", t."contract" AS "contract", t."object_manager_id" AS "objectManagerId", t."material" AS "material", t."address" AS "address", t."location" AS "location", t."rating" AS "rating", t."description" AS "description", t."security_code" AS "securityCode", t."key" AS "key", t."order_description" AS "orderDescription", t."contact_name" AS "contactName", t."invoice_recipient_id" AS "invoiceRecipientId", t."invoice_cc_recipient_ids" AS "invoiceCCRecipientIds", t."service_recipient" AS "serviceRecipient", t."contact_ids" AS "contactIds", t."tags" AS "tags", t."version" AS "version", t."created_at" AS "createdAt", t."updated_at" AS "updatedAt" FROM "customer_objects" t
-        WHERE ($1::uuid IS NULL OR t."company_id" = $1)
-          AND ($2::timestamptz IS NULL OR (t."created_at", t."id") < ($2::timestamptz, $3::uuid))
+        WHERE t."company_id" = $1
+        ORDER BY t."created_at" DESC, t."id" DESC
+        LIMIT $2`,
+  names: ["companyId","limit"],
+};
+
+/** A later page of GET /v2/objects without filters (after the cursor's position), for one company. */
+export const OBJECT_LIST_AFTER: AppStatement = {
+  name: "customer-objects.list-after",
+  text: `SELECT t."company_id" AS "companyId", t."id" AS "id", t."number" AS "number", t."chat_id" AS "chatId", t."customer_id" AS "customerId", t."name" AS "name", t."status" AS "status", t."status_created_at" AS "statusCreatedAt", t."status_created_by" AS "statusCreatedBy", t."status_last_modified_at" AS "statusLastModifiedAt", t."status_last_modified_by" AS "statusLastModifiedBy", t."contact" AS "contact", t."contract" AS "contract", t."object_manager_id" AS "objectManagerId", t."material" AS "material", t."address" AS "address", t."location" AS "location", t."rating" AS "rating", t."description" AS "description", t."security_code" AS "securityCode", t."key" AS "key", t."order_description" AS "orderDescription", t."contact_name" AS "contactName", t."invoice_recipient_id" AS "invoiceRecipientId", t."invoice_cc_recipient_ids" AS "invoiceCCRecipientIds", t."service_recipient" AS "serviceRecipient", t."contact_ids" AS "contactIds", t."tags" AS "tags", t."version" AS "version", t."created_at" AS "createdAt", t."updated_at" AS "updatedAt" FROM "customer_objects" t
+        WHERE t."company_id" = $1 AND (t."created_at", t."id") < ($2::timestamptz, $3::uuid)
         ORDER BY t."created_at" DESC, t."id" DESC
         LIMIT $4`,
   names: ["companyId","afterCreatedAt","afterId","limit"],

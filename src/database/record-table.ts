@@ -59,7 +59,7 @@ export class RecordTable<E extends TenantRecordEntity, I extends ColumnOf<E>, S 
   private readonly insertAudited: PreparedStatement;
   private readonly updateAudited: PreparedStatement;
   private readonly listPages = new Map<string, PreparedStatement>();
-  private readonly listSql: (filters: readonly ListFilter[]) => string;
+  private readonly listSql: (page: ListStatementKind) => string;
   /** The filters its lists take (API.md §6). */
   readonly filters: readonly ListFilter[];
   /** The property of the record's id within its company. */
@@ -146,13 +146,24 @@ export class RecordTable<E extends TenantRecordEntity, I extends ColumnOf<E>, S 
     this.name = name;
     this.idProperty = options.id;
     this.filters = options.filters ?? [];
-    // One statement per set of filters used (made when first used): each has only its own
-    // conditions, so every plan can use the index made for them.
-    this.listSql = (used) => `SELECT ${select} FROM ${table} t
-        WHERE ${scope}${listFilterSql(used, (property) => column(property as ColumnOf<E>), options.restrictionLevel)}
-          AND (:afterCreatedAt::timestamptz IS NULL OR (t.${createdAt}, t.${id}) < (:afterCreatedAt::timestamptz, :afterId::${castOf(idColumn)}))
+    // One statement per kind of page (made when first used), each stating only the conditions
+    // it has: one company or all of them (a superadmin), the first page or the one after a
+    // position, and the filters used. PostgreSQL may plan a prepared statement once for all
+    // values, and such a generic plan of `(:companyId IS NULL OR company_id = :companyId)`
+    // cannot use the (company_id, created_at, id) index: it read and sorted the whole table
+    // (a second at a million rows, bench/plan-check.ts).
+    this.listSql = ({ filters, allCompanies, after }) => {
+      const conditions = [
+        ...(allCompanies ? [] : [`t.${companyId} = :companyId`]),
+        ...(options.owner ? [`(:onlyUser::text IS NULL OR t.${column(options.owner)} = :onlyUser)`] : []),
+        ...(after ? [`(t.${createdAt}, t.${id}) < (:afterCreatedAt::timestamptz, :afterId::${castOf(idColumn)})`] : []),
+      ];
+      const where = conditions.length ? conditions.join(' AND ') : 'TRUE';
+      return `SELECT ${select} FROM ${table} t
+        WHERE ${where}${listFilterSql(filters, (property) => column(property as ColumnOf<E>), options.restrictionLevel)}
         ORDER BY t.${createdAt} DESC, t.${id} DESC
         LIMIT :limit`;
+    };
   }
 
   /** The record if the caller may see it, its row locked for the transaction when `lock` is set. */
@@ -202,15 +213,18 @@ export class RecordTable<E extends TenantRecordEntity, I extends ColumnOf<E>, S 
     };
     for (const filter of used) parameters[`filter_${filter.name}`] = filters[filter.name];
     if (used.some((filter) => filter.protected)) parameters.mayMatchProtected = mayMatchProtected;
-    return this.listPage(used).run<Array<E & X>>(manager, parameters);
+    const page = { filters: used, allCompanies: visibility.companyId === null, after: after !== undefined };
+    return this.listPage(page).run<Array<E & X>>(manager, parameters);
   }
 
-  private listPage(used: readonly ListFilter[]): PreparedStatement {
-    const key = used.map((filter) => filter.name).join(',');
-    let statement = this.listPages.get(key);
+  /** e.g. `customers.list`, `customers.list-all-after:name,email`. */
+  private listPage(page: ListStatementKind): PreparedStatement {
+    const filterNames = page.filters.map((filter) => filter.name).join(',');
+    const name = `${this.name}.list${page.allCompanies ? '-all' : ''}${page.after ? '-after' : ''}${filterNames ? `:${filterNames}` : ''}`;
+    let statement = this.listPages.get(name);
     if (!statement) {
-      statement = new PreparedStatement(key ? `${this.name}.list:${key}` : `${this.name}.list`, this.listSql(used));
-      this.listPages.set(key, statement);
+      statement = new PreparedStatement(name, this.listSql(page));
+      this.listPages.set(name, statement);
     }
     return statement;
   }
@@ -249,6 +263,13 @@ export class RecordTable<E extends TenantRecordEntity, I extends ColumnOf<E>, S 
  * numbers, booleans and doubles (PostgreSQL prints a double's shortest exact form).
  */
 const READS_BACK_AS_WRITTEN: ReadonlySet<string> = new Set(['text', 'jsonb', 'integer', 'boolean', 'double precision']);
+
+/** What a list statement is for: its filters, all companies or one, the first page or a later one. */
+interface ListStatementKind {
+  filters: readonly ListFilter[];
+  allCompanies: boolean;
+  after: boolean;
+}
 
 /** Where a write statement's parameter comes from. */
 type ParameterSource = 'column' | 'audit' | 'key';
