@@ -1,11 +1,16 @@
-import { applyDecorators, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
-import { IdempotencyInterceptor } from './idempotency.interceptor';
 
-/** A write route that honours Idempotency-Key (API.md §1.13), with its OpenAPI header. */
+/** Metadata of a route marked @Idempotent, read by ResponseShapingInterceptor. */
+export const IDEMPOTENT_ROUTE = 'idempotent-route';
+
+/**
+ * A write route that honours Idempotency-Key (API.md §1.13), with its OpenAPI header. The
+ * response-shaping interceptor runs IdempotencyInterceptor for it, inside itself.
+ */
 export const Idempotent = () =>
   applyDecorators(
-    UseInterceptors(IdempotencyInterceptor),
+    SetMetadata(IDEMPOTENT_ROUTE, true),
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,

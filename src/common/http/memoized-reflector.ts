@@ -11,12 +11,12 @@ import { Reflector } from '@nestjs/core';
 export class MemoizedReflector extends Reflector {
   private readonly answers = new Map<unknown, WeakMap<object, unknown>>();
 
-  override get<TResult = unknown, TKey = unknown>(metadataKey: TKey, target: Type | ((...args: never[]) => unknown)): TResult;
-  override get(metadataKey: unknown, target: Type | ((...args: never[]) => unknown)): unknown {
+  override get<TResult = unknown, TKey = unknown>(metadataKey: TKey, target: object): TResult;
+  override get(metadataKey: unknown, target: object): unknown {
     let byTarget = this.answers.get(metadataKey);
     if (!byTarget) this.answers.set(metadataKey, (byTarget = new WeakMap()));
     if (byTarget.has(target)) return byTarget.get(target);
-    const answer: unknown = super.get(metadataKey as string, target);
+    const answer: unknown = super.get(metadataKey as string, target as Type);
     byTarget.set(target, answer);
     return answer;
   }

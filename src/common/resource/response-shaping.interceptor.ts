@@ -1,6 +1,8 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor, Type } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { map, Observable } from 'rxjs';
+import { IdempotencyInterceptor } from '../../idempotency/idempotency.interceptor';
+import { IDEMPOTENT_ROUTE } from '../../idempotency/idempotent.decorator';
 import { ifNoneMatchHits } from '../concurrency/if-none-match';
 import { etagOf } from '../concurrency/preconditions';
 import { negotiateFormat, ResponseFormat } from '../http/content-negotiation';
@@ -33,6 +35,7 @@ interface AnswerOptions {
  *
  * Before the handler runs, the request's own options are checked, so a write is never stored
  * and then refused: `Accept` (406), `Time-Zone`/`SO-TimeZone` (400), `$select`/`select` (400).
+ * On routes marked @Idempotent, Idempotency-Key runs next, inside this (IdempotencyInterceptor).
  * The answer then passes `$select` → Time-Zone → ETag, Last-Modified, 304 for a matching
  * `If-None-Match`, 201 + Location and `Prefer: return=minimal` → XML (root and shape: xmlDocumentOf).
  */
@@ -40,12 +43,16 @@ interface AnswerOptions {
 export class ResponseShapingInterceptor implements NestInterceptor {
   private readonly reflector = new MemoizedReflector();
 
+  constructor(private readonly idempotency: IdempotencyInterceptor) {}
+
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const options = this.answerOptions(request, this.reflector.get<Type | undefined>(RESOURCE_TYPE, context.getClass()));
-    return next.handle().pipe(
+    const idempotent = this.reflector.get<boolean | undefined>(IDEMPOTENT_ROUTE, context.getHandler());
+    const answer = idempotent ? this.idempotency.intercept(context, next) : next.handle();
+    return answer.pipe(
       map((result: unknown) => {
         const shaped = inZone(options, select(options, result));
         const body = toHttp(request, reply, shaped);
