@@ -1,7 +1,7 @@
 import { Type as ClassType } from '@nestjs/common';
 import { DataSource, EntityTarget } from 'typeorm';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
-import { completeShape, JsonObject } from '../common/resource/document-checks';
+import { completeShape, completeValue, JsonObject } from '../common/resource/document-checks';
 import { ResourceDocument } from '../common/resource/resource-document';
 import { resourceSchema, ResourceSchema } from '../common/resource/resource-registry';
 
@@ -97,8 +97,12 @@ export class DocumentMapping<R extends object, W extends object, T> {
    */
   toDocument(row: R): ResourceDocument<T> {
     const document: JsonObject = {};
-    for (const [name, mapping] of this.fields) document[name] = mapping.read(row);
-    return completeShape(this.schema, document) as ResourceDocument<T>;
+    const fields = this.schema.fields; // this.fields is in the same order
+    for (let index = 0; index < fields.length; index++) {
+      const [name, mapping] = this.fields[index];
+      document[name] = completeValue(fields[index], mapping.read(row));
+    }
+    return document as ResourceDocument<T>;
   }
 
   /**

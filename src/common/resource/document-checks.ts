@@ -53,15 +53,18 @@ export function changedReadOnlyPaths(schema: ResourceSchema, before: unknown, af
  */
 export function completeShape(schema: ResourceSchema, document: JsonObject): JsonObject {
   const result: JsonObject = {};
-  for (const field of schema.fields) {
-    const value = document[field.name];
-    if (value === undefined || value === null) result[field.name] = null;
-    else if (field.freeForm || !field.nestedSchema) result[field.name] = value;
-    else if (field.kind === 'array' && Array.isArray(value)) {
-      result[field.name] = value.map((item: unknown) => (asObject(item) ? completeShape(field.nestedSchema!, item as JsonObject) : item));
-    } else result[field.name] = asObject(value) ? completeShape(field.nestedSchema, value as JsonObject) : value;
-  }
+  for (const field of schema.fields) result[field.name] = completeValue(field, document[field.name]);
   return result;
+}
+
+/** One field's value in its full shape (completeShape of a field). */
+export function completeValue(field: FieldSchema, value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  if (field.freeForm || !field.nestedSchema) return value;
+  if (field.kind === 'array' && Array.isArray(value)) {
+    return value.map((item: unknown) => (asObject(item) ? completeShape(field.nestedSchema!, item as JsonObject) : item));
+  }
+  return asObject(value) ? completeShape(field.nestedSchema, value as JsonObject) : value;
 }
 
 /**
