@@ -1,7 +1,11 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
+import { PreparedStatement } from './prepared-statement';
 
 /** The advisory lock key migrations run under: any constant the app's other locks do not use. */
-export const MIGRATION_LOCK_KEY = 0x6375_6d69; // "cumi"
+const MIGRATION_LOCK_KEY = 0x6375_6d69; // "cumi"
+
+const LOCK = new PreparedStatement('migrations.lock', 'SELECT pg_advisory_lock(:key)');
+const UNLOCK = new PreparedStatement('migrations.unlock', 'SELECT pg_advisory_unlock(:key)');
 
 /**
  * Opens the data source and runs the pending migrations while holding a PostgreSQL advisory
@@ -19,9 +23,9 @@ export async function openMigrated(options: DataSourceOptions): Promise<DataSour
   try {
     await lockHolder.connect();
     await lockHolder.query('SET statement_timeout = 0');
-    await lockHolder.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await LOCK.run(lockHolder.manager, { key: MIGRATION_LOCK_KEY });
     await dataSource.runMigrations({ transaction: 'each' });
-    await lockHolder.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    await UNLOCK.run(lockHolder.manager, { key: MIGRATION_LOCK_KEY });
     await lockHolder.query('RESET statement_timeout');
   } catch (error) {
     await dataSource.destroy().catch(() => undefined);
