@@ -4,6 +4,7 @@ import { Logger } from '@nestjs/common';
 import { loadConfig } from '../config/load-config';
 import { createApp } from './app.factory';
 import { resolveDatabase } from './database/resolve-database';
+import { stopOnSignals } from './stop-on-signals';
 
 /**
  * Starts the service: configuration, database (embedded or DATABASE_URL, migrations run by
@@ -30,17 +31,10 @@ async function main(): Promise<void> {
   }
   logger.log(`Listening on http://${config.host}:${config.port} (docs at /docs)`);
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.log(`${signal} received: draining requests and shutting down`);
+  stopOnSignals(logger, 'draining requests and shutting down', async () => {
     await app.close();
     await database.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  });
 }
 
 main().catch((error: unknown) => {

@@ -4,6 +4,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '../config/load-config';
 import { nestLogger } from './nest-logger';
+import { stopOnSignals } from './stop-on-signals';
 import { WorkerModule } from './worker.module';
 
 /**
@@ -28,16 +29,7 @@ async function main(): Promise<void> {
   // A supervisor that started it with an IPC channel (the bench, pm2's wait_ready) learns it runs.
   process.send?.('ready');
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.log(`${signal} received: finishing the batch in flight`);
-    await worker.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  stopOnSignals(logger, 'finishing the batch in flight', () => worker.close());
 }
 
 main().catch((error: unknown) => {

@@ -4,18 +4,10 @@ import { Webhook } from 'standardwebhooks';
 import { newObject, OBJECTS, patch } from './helpers/factories';
 import { startTestApp } from './helpers/test-app';
 import { bearer, newAdmin } from './helpers/tokens';
-import { WebhookReceiver } from './helpers/webhook-receiver';
+import { FAST_WEBHOOKS as FAST, WebhookReceiver } from './helpers/webhook-receiver';
 
 /** Webhook delivery (API.md §5): signed, retried with the same id, in version order, once per change. */
 
-/** A receiver on 127.0.0.1 needs both switches; everything is fast so the suite stays short. */
-const FAST = {
-  WEBHOOK_ALLOW_HTTP: 'true',
-  WEBHOOK_ALLOW_PRIVATE: 'true',
-  WEBHOOK_POLL_INTERVAL_MS: '25',
-  WEBHOOK_RETRY_SCHEDULE_MS: '50,100',
-  WEBHOOK_TIMEOUT_MS: '1000',
-};
 /** An instance whose worker does not poll within any test. */
 const IDLE = { ...FAST, WEBHOOK_POLL_INTERVAL_MS: '3600000' };
 

@@ -8,17 +8,10 @@ import { WorkerModule } from '../src/worker.module';
 import { newObject } from './helpers/factories';
 import { startTestApp, TEST_ENV } from './helpers/test-app';
 import { bearer, newAdmin } from './helpers/tokens';
-import { WebhookReceiver } from './helpers/webhook-receiver';
+import { FAST_WEBHOOKS as FAST, WebhookReceiver } from './helpers/webhook-receiver';
 
 /** WEBHOOK_DELIVERY=off and `npm run worker`: the outbox sent by a process of its own (README "Keeping a copy in sync"). */
 
-const FAST = {
-  WEBHOOK_ALLOW_HTTP: 'true',
-  WEBHOOK_ALLOW_PRIVATE: 'true',
-  WEBHOOK_POLL_INTERVAL_MS: '25',
-  WEBHOOK_RETRY_SCHEDULE_MS: '50,100',
-  WEBHOOK_TIMEOUT_MS: '1000',
-};
 
 describe('webhook delivery in a worker of its own', () => {
   /** Polls as fast as the senders would, but WEBHOOK_DELIVERY=off: it must never send. */

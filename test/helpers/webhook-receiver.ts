@@ -1,6 +1,15 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 
+/** App settings for tests with a receiver on 127.0.0.1 (it needs both switches), fast so suites stay short. */
+export const FAST_WEBHOOKS = {
+  WEBHOOK_ALLOW_HTTP: 'true',
+  WEBHOOK_ALLOW_PRIVATE: 'true',
+  WEBHOOK_POLL_INTERVAL_MS: '25',
+  WEBHOOK_RETRY_SCHEDULE_MS: '50,100',
+  WEBHOOK_TIMEOUT_MS: '1000',
+};
+
 export interface ReceivedWebhook {
   headers: Record<string, string>;
   body: string;
