@@ -78,10 +78,10 @@ export class RecordTable<E extends TenantRecordEntity, I extends ColumnOf<E>, S 
     if (!version) throw new Error(`${metadata.name} has no @VersionColumn`);
     const idColumn = metadata.findColumnWithPropertyName(options.id)!;
     const [companyId, id] = [column('companyId'), column(options.id)];
-    const select = [
-      ...columns.map((c) => `t.${quote(c.databaseName)} AS ${quote(c.propertyName)}`),
-      ...(options.extraColumns ? [options.extraColumns] : []),
-    ].join(', ');
+    // The result columns over the row alias `t`, keyed by property, then any extra ones.
+    const selectOf = (selected: readonly ColumnMetadata[]) =>
+      [...selected.map((c) => `t.${quote(c.databaseName)} AS ${quote(c.propertyName)}`), ...(options.extraColumns ? [options.extraColumns] : [])].join(', ');
+    const select = selectOf(columns);
     const returning = columns.map((c) => quote(c.databaseName)).join(', ');
     const { name } = options;
     this.jsonb = new Set(columns.filter((c) => c.type === 'jsonb').map((c) => c.propertyName));
@@ -117,10 +117,6 @@ export class RecordTable<E extends TenantRecordEntity, I extends ColumnOf<E>, S 
     const readBack = columns.filter(
       (c) => c.isPrimary || c.isVersion || insertOnly.has(c.propertyName) || !READS_BACK_AS_WRITTEN.has(String(c.type)),
     );
-    const readBackSelect = [
-      ...readBack.map((c) => `t.${quote(c.databaseName)} AS ${quote(c.propertyName)}`),
-      ...(options.extraColumns ? [options.extraColumns] : []),
-    ].join(', ');
     // Writes only over the version the pipeline read (no row: another write came first).
     this.updateAudited = new PreparedStatement(
       `${name}.update`,
@@ -131,7 +127,7 @@ export class RecordTable<E extends TenantRecordEntity, I extends ColumnOf<E>, S 
           WHERE ${companyId} = :companyId AND ${id} = :id AND ${versionColumn} = :version
           RETURNING ${readBack.map((c) => quote(c.databaseName)).join(', ')}`,
         written,
-        `SELECT ${readBackSelect} FROM written t`,
+        `SELECT ${selectOf(readBack)} FROM written t`,
       ),
     );
 
