@@ -24,8 +24,11 @@ export interface ScenarioResult {
   cpu: CpuUsage;
   /** CPU ms per request (cpu.<x>Pct * 10 / reqPerSec): the server's, and PostgreSQL's when it is local. */
   cpuPerRequestMs: { server: number; postgres: number | null };
-  /** BENCH_WEBHOOKS: deliveries the receiver acknowledged in the measured window, and those still pending at its end. */
-  webhooks?: { acknowledged: number; pendingAfter: number };
+  /**
+   * BENCH_WEBHOOKS: deliveries the receiver acknowledged in the measured window, those still
+   * pending at its end, and how long the worker then took to send those (the load gone).
+   */
+  webhooks?: { acknowledged: number; pendingAfter: number; drainedAfterSeconds: number };
 }
 
 /** What a BENCH_WEBHOOKS run watches around each measurement. */
@@ -108,7 +111,11 @@ export async function measureScenario(
     cpuPerRequestMs: { server: perRequest(usage.serverPct), postgres: usage.postgresPct === null ? null : perRequest(usage.postgresPct) },
   };
   if (webhooks) {
-    summary.webhooks = { acknowledged: webhooks.acknowledged() - acknowledgedBefore, pendingAfter: await webhooks.outbox.pending() };
+    const acknowledged = webhooks.acknowledged() - acknowledgedBefore;
+    const pendingAfter = await webhooks.outbox.pending();
+    const drained = await webhooks.outbox.drain();
+    summary.webhooks = { acknowledged, pendingAfter, drainedAfterSeconds: drained.seconds };
+    log(`${scenario.key}: ${acknowledged} deliveries acknowledged in the window, ${pendingAfter} pending at its end, sent ${drained.seconds} s later`);
   }
   const failures = summary.non2xx + summary.errors;
   log(

@@ -105,4 +105,9 @@ export interface WebhooksConfig {
   pollIntervalMs: number;
   /** Deliveries one worker sends at once. */
   batchSize: number;
+  /**
+   * In the API process: at this event-loop utilization (percent) the worker sends one batch per
+   * poll instead of draining the outbox, leaving the CPU to the requests; 100 = never yields.
+   */
+  yieldPercent: number;
 }

@@ -22,6 +22,14 @@ describe('loadConfig', () => {
     expect(loadConfig({}).webhooks.delivery).toBe('in-process');
   });
 
+  it('reads WEBHOOK_YIELD_PERCENT as a percentage from 1 to 100, naming it when it is not one', () => {
+    expect(loadConfig({}).webhooks.yieldPercent).toBe(90);
+    expect(loadConfig({ WEBHOOK_YIELD_PERCENT: '100' }).webhooks.yieldPercent).toBe(100);
+    expect(() => loadConfig({ WEBHOOK_YIELD_PERCENT: '0' })).toThrow(/WEBHOOK_YIELD_PERCENT/);
+    expect(() => loadConfig({ WEBHOOK_YIELD_PERCENT: '101' })).toThrow(/WEBHOOK_YIELD_PERCENT/);
+    expect(() => loadConfig({ WEBHOOK_YIELD_PERCENT: '0.9' })).toThrow(/WEBHOOK_YIELD_PERCENT/);
+  });
+
   it('reads the webhook retry schedule as a list of milliseconds, naming the variable when it is not one', () => {
     expect(loadConfig({}).webhooks.retryScheduleMs).toEqual([5_000, 30_000, 120_000, 600_000, 3_600_000]);
     expect(loadConfig({ WEBHOOK_RETRY_SCHEDULE_MS: '10, 20' }).webhooks.retryScheduleMs).toEqual([10, 20]);

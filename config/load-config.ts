@@ -116,6 +116,7 @@ function webhooksConfig(env: Env, nodeEnv: string): WebhooksConfig {
     delivery: oneOf<WebhookDeliveryMode>(env, 'WEBHOOK_DELIVERY', WEBHOOK_DELIVERY_MODES, 'in-process'),
     pollIntervalMs: integer(env, 'WEBHOOK_POLL_INTERVAL_MS', 1_000, 1),
     batchSize: integer(env, 'WEBHOOK_BATCH_SIZE', 20, 1),
+    yieldPercent: integer(env, 'WEBHOOK_YIELD_PERCENT', 90, 1, 100),
   };
 }
 

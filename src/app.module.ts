@@ -47,7 +47,7 @@ export class AppModule {
         ChangesModule,
         WebhooksModule,
         // WEBHOOK_DELIVERY=off: this process only writes the outbox; `npm run worker` sends it.
-        ...(config.webhooks.delivery === 'in-process' ? [WebhookDeliveryModule] : []),
+        ...(config.webhooks.delivery === 'in-process' ? [WebhookDeliveryModule.besideTheApi()] : []),
         ...extraModules,
       ],
       providers: [

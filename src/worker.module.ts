@@ -25,7 +25,7 @@ export class WorkerModule {
           // One claim or one record at a time: two connections are plenty.
           extra: { ...(options.extra as object), max: Math.min(config.database.poolSize, 2), application_name: 'customer-update-api-worker' },
         }),
-        WebhookDeliveryModule,
+        WebhookDeliveryModule.alone(),
       ],
     };
   }

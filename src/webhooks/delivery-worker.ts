@@ -5,6 +5,7 @@ import { AppConfig, WebhooksConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.provider';
 import { deliveryMessage } from './delivery-message';
 import { recordedOutcome } from './delivery-outcome';
+import { DELIVERY_PACING, DeliveryPacing } from './delivery-pacing';
 import { ClaimedDelivery, CLAIM, RECORD_BATCH, RecordedOutcome } from './delivery-statements';
 import { WebhookSender } from './webhook-sender';
 import { SecretBox } from './webhook-secret';
@@ -18,7 +19,7 @@ const LEASE_MARGIN_MS = 30_000;
  * in the app process (WEBHOOK_DELIVERY=in-process) or in `npm run worker`; any number of them
  * may share a database. At-least-once: a receiver that answers after the timeout, or a worker
  * that dies after the receiver's 2xx and before recording it, gets the delivery again, with the
- * same `webhook-id`.
+ * same `webhook-id`. In the API process it yields to the requests (delivery-pacing.ts).
  *
  * Why polling and not LISTEN/NOTIFY from the outbox trigger: a NOTIFY takes a database-wide lock
  * when its transaction commits, so every write would queue behind every other one; and an idle
@@ -37,6 +38,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(DELIVERY_PACING) private readonly pacing: DeliveryPacing,
   ) {
     this.config = config.webhooks;
     this.secrets = new SecretBox(config.webhooks.secretKey);
@@ -60,6 +62,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   private schedule(): void {
     if (this.stopped) return;
+    this.pacing.waiting();
     this.timer = setTimeout(() => {
       this.running = this.poll().finally(() => {
         this.running = undefined;
@@ -70,7 +73,10 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async poll(): Promise<void> {
     try {
-      // A full batch means more may be due: claim again at once instead of waiting a tick.
+      const budgetMs = this.pacing.tickBudgetMs();
+      const started = Date.now();
+      // A full batch means more may be due: claim again at once instead of waiting a tick,
+      // while the tick's budget lasts (the first batch always goes).
       for (let claimed = this.config.batchSize; claimed === this.config.batchSize && !this.stopped; ) {
         const batch = await CLAIM.run<ClaimedDelivery[]>(this.dataSource.manager, {
           batchSize: this.config.batchSize,
@@ -80,6 +86,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
         if (claimed === 0) return;
         const outcomes = await Promise.all(batch.map((delivery) => this.deliver(delivery)));
         await RECORD_BATCH.run(this.dataSource.manager, { outcomes: JSON.stringify(outcomes) });
+        if (Date.now() - started >= budgetMs) return;
       }
     } catch (error) {
       // The database may be away (its outage is answered elsewhere); the next tick tries again,
