@@ -62,21 +62,14 @@ export function load(server: ServerProcess, scenario: Scenario, connections: num
   });
 }
 
-/** The shortest warm-up after the outbox was drained (see measureScenario). */
-const WARMUP_AFTER_DRAIN_SECONDS = 12;
-
 /**
  * Warm-up (not measured), then the measured run, sampling the server's RSS and everyone's CPU
  * (the webhook worker's too, when `workerPid` is given).
  *
- * With `webhooks`, the outbox is first drained of the scenarios before, and the warm-up lasts at
- * least WARMUP_AFTER_DRAIN_SECONDS. Sending thousands of deliveries leaves garbage in the app's
- * old generation, and V8 collects it when allocation next asks for room, not while idle: in a
- * window right after a drain that measured as +0.14 ms of app CPU per PATCH (0.75 against 0.61,
- * also after a 5 s pause) while the in-process worker sent only one batch a second; after a
- * 12 s warm-up it was gone (0.62 against 0.72). The warm-up's own deliveries stay pending into
- * the window, as in a steady state: a separate worker sends them there, a yielding one a batch
- * per poll.
+ * With `webhooks`, the outbox is first drained of the scenarios before, so the window holds its
+ * own deliveries. The warm-up comes after that drain (see BENCH_WARMUP_SECONDS in options.ts for
+ * its length); the warm-up's own deliveries stay pending into the window, as in a steady state:
+ * a separate worker sends them there, a yielding one a batch per poll.
  */
 export async function measureScenario(
   scenario: Scenario,
@@ -91,9 +84,8 @@ export async function measureScenario(
     const drained = await webhooks.outbox.drain();
     log(`${scenario.key}: webhook outbox drained in ${drained.seconds} s` + (drained.pending ? ` (${drained.pending} still pending)` : ''));
   }
-  const warmupSeconds = webhooks ? Math.max(settings.warmupSeconds, WARMUP_AFTER_DRAIN_SECONDS) : settings.warmupSeconds;
-  log(`${scenario.key}: warm-up ${warmupSeconds} s`);
-  await load(server, scenario, settings.connections, warmupSeconds);
+  log(`${scenario.key}: warm-up ${settings.warmupSeconds} s`);
+  await load(server, scenario, settings.connections, settings.warmupSeconds);
   const acknowledgedBefore = webhooks?.acknowledged() ?? 0;
 
   log(`${scenario.key}: measuring ${settings.seconds} s with ${settings.connections} connections`);
