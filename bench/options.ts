@@ -59,9 +59,8 @@ export function readOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions 
   return {
     seconds: positiveInteger(env, 'BENCH_SECONDS', 15),
     // 12 s, not 2: a window right after a webhook drain measured +0.14 ms of app CPU per PATCH
-    // (V8 collects the drain's garbage when allocation next needs room, not while idle), and the
-    // app's JIT settles later than the raw handler's. Every scenario gets the same warm-up, so
-    // runs with and without webhooks compare like for like.
+    // (V8 collects the drain's garbage when allocation next needs room, not while idle). Every
+    // scenario gets the same warm-up, so runs with and without webhooks compare like for like.
     warmupSeconds: positiveInteger(env, 'BENCH_WARMUP_SECONDS', 12),
     connections: positiveInteger(env, 'BENCH_CONNECTIONS', 16),
     databaseUrl: env.BENCH_DATABASE_URL?.trim() || undefined,
