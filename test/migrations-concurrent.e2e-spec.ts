@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
 import { ALL_MIGRATIONS } from '../migrations';
+import { OwnDatabase } from './helpers/own-database';
 import { startTestApp } from './helpers/test-app';
 
 /*
@@ -10,31 +10,25 @@ import { startTestApp } from './helpers/test-app';
  * and the migrations must run once (src/database/migrate-under-lock.ts).
  */
 describe('instances starting together on an empty database', () => {
-  const name = `cua_fresh_${randomBytes(4).toString('hex')}`;
-  const serverUrl = new URL(process.env.TEST_DATABASE_URL!);
-  const freshUrl = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
-  const admin = new Client({ connectionString: serverUrl.toString() });
+  const fresh = new OwnDatabase('fresh');
+  const freshUrl = fresh.url;
   const apps: NestFastifyApplication[] = [];
 
-  beforeAll(async () => {
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-  });
+  beforeAll(() => fresh.create());
   afterAll(async () => {
     await Promise.all(apps.map((app) => app.close()));
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await fresh.drop();
   });
 
   it('all start, and every migration ran once', async () => {
     apps.push(...(await Promise.all([1, 2, 3, 4, 5, 6].map(() => startTestApp({}, { databaseUrl: freshUrl })))));
-    const fresh = new Client({ connectionString: freshUrl });
-    await fresh.connect();
+    const client = new Client({ connectionString: freshUrl });
+    await client.connect();
     try {
-      const { rows } = await fresh.query<{ name: string }>('SELECT name FROM migrations ORDER BY id');
+      const { rows } = await client.query<{ name: string }>('SELECT name FROM migrations ORDER BY id');
       expect(rows.map((row) => row.name)).toEqual(ALL_MIGRATIONS.map((migration) => migration.name));
     } finally {
-      await fresh.end();
+      await client.end();
     }
     for (const app of apps) expect((await app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
   }, 60_000);

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
 import { CLAIM, RECORD_BATCH } from '../src/webhooks/delivery-statements';
+import { OwnDatabase } from './helpers/own-database';
 import { startTestApp } from './helpers/test-app';
 
 /** A row of EXPLAIN (ANALYZE, FORMAT JSON). */
@@ -35,17 +35,13 @@ const BATCH = 20;
  * record scanned the whole table (delivery-statements.ts).
  */
 describe('the delivery statements on a backlog the statistics have not seen', () => {
-  const name = `cua_plans_${randomBytes(4).toString('hex')}`;
-  const serverUrl = new URL(process.env.TEST_DATABASE_URL!);
-  const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
-  const admin = new Client({ connectionString: serverUrl.toString() });
-  const db = new Client({ connectionString: databaseUrl });
+  const own = new OwnDatabase('plans');
+  const db = new Client({ connectionString: own.url });
   let app: NestFastifyApplication;
 
   beforeAll(async () => {
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    app = await startTestApp({ WEBHOOK_DELIVERY: 'off' }, { databaseUrl }); // runs the migrations
+    await own.create();
+    app = await startTestApp({ WEBHOOK_DELIVERY: 'off' }, { databaseUrl: own.url }); // runs the migrations
     await db.connect();
     await db.query(
       `INSERT INTO webhook_subscriptions (company_id, id, url, events, secret_encrypted, created_at, updated_at)
@@ -69,18 +65,18 @@ describe('the delivery statements on a backlog the statistics have not seen', ()
   afterAll(async () => {
     await db.end();
     await app.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await own.drop();
   });
 
   async function rowsRead(statement: { name: string; text: string }, values: (string | number)[]): Promise<number> {
+    const prepared = statement.name.replace(/\W/g, '_');
     await db.query('BEGIN');
     try {
-      await db.query(`PREPARE ${statement.name.replace(/\W/g, '_')} AS ${statement.text}`);
+      await db.query(`PREPARE ${prepared} AS ${statement.text}`);
       // EXPLAIN EXECUTE takes no bind parameters: the values go in as quoted literals.
       const literals = values.map((value) => db.escapeLiteral(String(value))).join(', ');
       const { rows } = await db.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
-        `EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE ${statement.name.replace(/\W/g, '_')}(${literals})`,
+        `EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE ${prepared}(${literals})`,
       );
       return outboxRowsRead(rows[0]['QUERY PLAN'][0].Plan);
     } finally {

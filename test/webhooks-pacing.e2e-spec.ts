@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Client } from 'pg';
 import { newObject } from './helpers/factories';
+import { OwnDatabase } from './helpers/own-database';
 import { startTestApp } from './helpers/test-app';
 import { bearer, newAdmin } from './helpers/tokens';
 import { FAST_WEBHOOKS, WebhookReceiver } from './helpers/webhook-receiver';
@@ -14,23 +13,18 @@ import { FAST_WEBHOOKS, WebhookReceiver } from './helpers/webhook-receiver';
  */
 describe('webhook delivery beside the API', () => {
   const POLL_MS = 600;
-  const name = `cua_pacing_${randomBytes(4).toString('hex')}`;
-  const serverUrl = new URL(process.env.TEST_DATABASE_URL!);
-  const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
-  const admin = new Client({ connectionString: serverUrl.toString() });
+  const own = new OwnDatabase('pacing');
   /** Writes the outbox and sends nothing (WEBHOOK_DELIVERY=off). */
   let writer: NestFastifyApplication;
   let receiver: WebhookReceiver;
 
   beforeAll(async () => {
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    writer = await startTestApp({ WEBHOOK_DELIVERY: 'off', WEBHOOK_ALLOW_HTTP: 'true', WEBHOOK_ALLOW_PRIVATE: 'true' }, { databaseUrl });
+    await own.create();
+    writer = await startTestApp({ ...FAST_WEBHOOKS, WEBHOOK_DELIVERY: 'off' }, { databaseUrl: own.url });
   });
   afterAll(async () => {
     await writer.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await own.drop();
   });
   beforeEach(async () => {
     receiver = await new WebhookReceiver().start();
@@ -43,7 +37,7 @@ describe('webhook delivery beside the API', () => {
 
   /** Starts the app whose worker sends the six: two per batch. */
   const sender = () =>
-    startTestApp({ ...FAST_WEBHOOKS, WEBHOOK_POLL_INTERVAL_MS: String(POLL_MS), WEBHOOK_BATCH_SIZE: '2', WEBHOOK_YIELD_PERCENT: '90' }, { databaseUrl });
+    startTestApp({ ...FAST_WEBHOOKS, WEBHOOK_POLL_INTERVAL_MS: String(POLL_MS), WEBHOOK_BATCH_SIZE: '2', WEBHOOK_YIELD_PERCENT: '90' }, { databaseUrl: own.url });
 
   /** How many had arrived a third of a poll interval after the first one did. */
   async function arrivedInFirstTick(): Promise<number> {
