@@ -75,19 +75,21 @@ async function createExternalDatabase(adminUrl: string): Promise<BenchDatabase> 
 
 /** SQLSTATE insufficient_privilege: FORCE met a backend of another role it may not end. */
 const INSUFFICIENT_PRIVILEGE = '42501';
+/** How long the drop waits for such a worker to leave: tries, one second apart. */
+const DROP_TRIES = 30;
 
 /**
  * `WITH (FORCE)` ends the bench's own connections; an autovacuum worker still in the database
  * (after the seed's VACUUM ANALYZE) runs as the superuser, and ending it needs
  * `pg_signal_backend`, which a CREATEDB role may lack. Such a worker soon finishes, so the
- * drop is retried for up to 30 s instead of leaving the database behind.
+ * drop is retried (DROP_TRIES) instead of leaving the database behind.
  */
 async function dropDatabase(admin: (sql: string) => Promise<void>, name: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     } catch (error) {
-      if ((error as { code?: string }).code !== INSUFFICIENT_PRIVILEGE || attempt === 30) throw error;
+      if ((error as { code?: string }).code !== INSUFFICIENT_PRIVILEGE || attempt === DROP_TRIES) throw error;
       await delay(1_000);
     }
   }
