@@ -1,8 +1,9 @@
 import { Type, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from '../config/app-config';
 import { AppModule } from './app.module';
+import { AnswerShapingAdapter } from './common/resource/answer-shaping.adapter';
 import { registerBodyParsers } from './common/http/body-parsers';
 import { registerPrivateCaching } from './common/http/cache-control';
 import { registerCors } from './common/http/cors';
@@ -24,7 +25,7 @@ export async function createApp(
   databaseUrl: string,
   options: { extraModules?: Type[]; silent?: boolean } = {},
 ): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({
+  const adapter = new AnswerShapingAdapter({
     ...problemServerOptions,
     logger: { level: options.silent ? 'silent' : config.logLevel },
     logController: new RequestLogController(),

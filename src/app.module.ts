@@ -6,6 +6,7 @@ import { AppConfig } from '../config/app-config';
 import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { PermissionsGuard } from './auth/permissions.guard';
+import { AnswerOptionsGuard } from './common/resource/answer-options.guard';
 import { ProblemDetailsFilter } from './common/http/problem-details.filter';
 import { RateLimitGuard, rateLimitOptions } from './common/http/rate-limit.guard';
 import { ConfigModule } from './config.module';
@@ -51,11 +52,13 @@ export class AppModule {
         ...extraModules,
       ],
       providers: [
-        // Global guards run in this order: rate limit (unauthenticated calls too), token, permissions.
-        // Every route is protected unless marked @Public().
+        // Global guards run in this order: rate limit (unauthenticated calls too), token,
+        // permissions, then the answer's options (Accept, Time-Zone, $select; AnswerShapingAdapter
+        // shapes the answer with them). Every route is protected unless marked @Public().
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useExisting: JwtAuthGuard },
         { provide: APP_GUARD, useExisting: PermissionsGuard },
+        { provide: APP_GUARD, useClass: AnswerOptionsGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
     };

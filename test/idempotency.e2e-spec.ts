@@ -79,6 +79,7 @@ describe('Idempotency-Key', () => {
     expect(put1.statusCode).toBe(200);
     expect(put2.headers['idempotent-replayed']).toBe('true');
     expect(put2.headers.etag).toBe(put1.headers.etag);
+    expect(put2.json()).toEqual(put1.json()); // with seed 003's customFields configs
 
     const patchHeaders = { 'idempotency-key': randomUUID() };
     const body = { CustomerId: customer.customerNumber, Notes: 'once' };

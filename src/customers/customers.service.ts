@@ -58,15 +58,15 @@ export class CustomersService {
     // The configs the values were checked against (read in the write's transaction) are the
     // ones the answer shows: seed 003's response carries them as `customFields`.
     let configs: CustomFieldConfig[] = [];
-    const response = await this.resources.update(this.customers, {
+    return this.resources.update(this.customers, {
       ...request,
       body: async (view, manager) => {
         configs = await this.customFields.list(view.companyId as string, manager);
         return putToPatch(request.body.payload, view, configs, this.maxDepth);
       },
       doorManagedPaths: PUT_MANAGED_PATHS,
+      answer: (response) => new ResourceResponse({ ...response.document, customFields: configs }, response.options),
     });
-    return new ResourceResponse({ ...response.document, customFields: configs }, response.options);
   }
 
   /** Seed 004: `PATCH /customers`, the record named in the body, the rest a merge patch. */

@@ -1,8 +1,7 @@
 import { Global, Module } from '@nestjs/common';
-import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { IdempotencyService } from './idempotency.service';
 
-/** Global: the response-shaping interceptor runs IdempotencyInterceptor on routes marked @Idempotent. */
+/** Global: ResourceService runs its @Idempotent writes through IdempotencyService.write. */
 @Global()
-@Module({ providers: [IdempotencyService, IdempotencyInterceptor], exports: [IdempotencyService, IdempotencyInterceptor] })
+@Module({ providers: [IdempotencyService], exports: [IdempotencyService] })
 export class IdempotencyModule {}

@@ -4,7 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.provider';
-import { conflict, ProblemException } from '../common/http/problem.exception';
+import { Caller } from '../common/http/caller';
+import { badRequest, conflict, ProblemException } from '../common/http/problem.exception';
 import { ResourceResponse } from '../common/resource/resource-response';
 import { PreparedStatement } from '../database/prepared-statement';
 import { IdempotencyClaim } from './idempotency-claim';
@@ -18,6 +19,9 @@ export interface KeyScope {
 }
 
 export type ClaimOutcome = { kind: 'claimed'; claim: OwnedClaim } | { kind: 'replay'; answer: ResourceResponse };
+
+/** 1..255 printable ASCII (API.md §1.13). */
+const VALID_KEY = /^[\x20-\x7e]{1,255}$/;
 
 /** Expired rows removed per cleanup statement, so one run never holds many locks. */
 const CLEANUP_BATCH = 1000;
@@ -83,6 +87,27 @@ export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
 
   onModuleDestroy(): void {
     clearInterval(this.cleanupTimer);
+  }
+
+  /**
+   * Runs an @Idempotent write under the caller's Idempotency-Key. Without one it just runs. A
+   * retry of a completed request gets the stored answer instead (marked replayed); otherwise
+   * the write runs holding the claim (it stores its answer through it, see OnStored), which is
+   * released afterwards, so a failed request may be retried.
+   */
+  async write(caller: Caller, run: (claim?: IdempotencyClaim) => Promise<ResourceResponse>): Promise<ResourceResponse> {
+    const sent = caller.idempotencyKey;
+    if (!sent) return run();
+    if (typeof sent.header !== 'string' || !VALID_KEY.test(sent.header)) {
+      throw badRequest('The Idempotency-Key header must be 1 to 255 printable ASCII characters.');
+    }
+    const outcome = await this.claim({ companyId: caller.actor.companyId, sub: caller.actor.sub, key: sent.header }, sent.fingerprint);
+    if (outcome.kind === 'replay') return outcome.answer;
+    try {
+      return await run(outcome.claim);
+    } finally {
+      await outcome.claim.release();
+    }
   }
 
   async claim(scope: KeyScope, fingerprint: string): Promise<ClaimOutcome> {

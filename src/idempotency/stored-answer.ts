@@ -3,7 +3,7 @@ import { ResourceResponse } from '../common/resource/resource-response';
 
 /**
  * A write's answer as stored for replay: the record as the caller saw it, before `$select`,
- * Time-Zone, Prefer and XML, which the response-shaping interceptor applies again on replay
+ * Time-Zone, Prefer and XML, which shapeAnswer applies again on replay
  * (the same request, so the same shape; status, ETag and Location follow from these fields).
  */
 export interface StoredAnswer {
@@ -23,5 +23,6 @@ export function fromStoredAnswer(stored: StoredAnswer): ResourceResponse {
     version: stored.version,
     updatedAt: stored.updatedAt === undefined ? undefined : new Date(stored.updatedAt),
     created: stored.location === undefined ? undefined : { location: stored.location },
+    replayed: true,
   });
 }

@@ -1,7 +1,7 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { Actor } from '../../auth/actor';
-import type { IdempotencyClaim } from '../../idempotency/idempotency-claim';
+import { requestFingerprint } from '../../idempotency/request-fingerprint';
 
 /** Who is calling and from where: what the pipeline needs beyond the body. */
 export interface Caller {
@@ -10,11 +10,19 @@ export interface Caller {
   requestId: string;
   /** Start of absolute links (seed 002 `_links`, `Location`); `''` keeps them relative (API.md §1.12). */
   baseUrl: string;
-  /** The request's Idempotency-Key claim, when it sent one (API.md §1.13). */
-  idempotency?: IdempotencyClaim;
+  /** The Idempotency-Key header as sent, when it was; only @Idempotent writes honour it (API.md §1.13). */
+  idempotencyKey?: SentIdempotencyKey;
+}
+
+export interface SentIdempotencyKey {
+  header: string | string[];
+  /** What makes a retry the same request (requestFingerprint). */
+  fingerprint: string;
 }
 
 export const CurrentCaller = createParamDecorator((_data: unknown, context: ExecutionContext): Caller => {
   const request = context.switchToHttp().getRequest<FastifyRequest & { user: Actor }>();
-  return { actor: request.user, requestId: String(request.id), baseUrl: request.linkBase, idempotency: request.idempotencyClaim };
+  const header = request.headers['idempotency-key'];
+  const idempotencyKey = header === undefined ? undefined : { header, fingerprint: requestFingerprint(request) };
+  return { actor: request.user, requestId: String(request.id), baseUrl: request.linkBase, idempotencyKey };
 });

@@ -1,6 +1,6 @@
 import { JsonObject } from './document-checks';
 
-/** One record on its way out: the response-shaping interceptor adds ETag/Last-Modified, Prefer and $select. */
+/** One record on its way out: shapeAnswer adds ETag/Last-Modified, Prefer and $select. */
 export class ResourceResponse {
   constructor(
     readonly document: JsonObject,
@@ -10,6 +10,8 @@ export class ResourceResponse {
       updatedAt?: Date;
       /** 201 plus Location for creates. */
       created?: { location: string };
+      /** The stored answer of an earlier request with the same Idempotency-Key (Idempotent-Replayed). */
+      replayed?: boolean;
     } = {},
   ) {}
 }

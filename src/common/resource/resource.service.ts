@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService, HistoryPage } from '../../audit/audit.service';
+import { IdempotencyClaim } from '../../idempotency/idempotency-claim';
+import { IdempotencyService } from '../../idempotency/idempotency.service';
 import { companyForCreate, resolveTenantScope } from '../../tenancy/tenant-scope';
 import { Preconditions } from '../concurrency/preconditions';
 import { Caller } from '../http/caller';
@@ -25,6 +27,8 @@ export interface WriteRequest extends ReadRequest {
   preconditions: Preconditions;
   body: PatchBody | PatchRequestBuilder;
   doorManagedPaths?: string[];
+  /** A door's own answer, made from the record's (seed 003's PUT adds its configs); also what a replay gives. */
+  answer?: (response: ResourceResponse) => ResourceResponse;
 }
 
 export interface CreateRequest {
@@ -50,6 +54,7 @@ export class ResourceService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly pipeline: PatchPipeline,
     private readonly audit: AuditService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   async get(resource: ResourceDefinition, request: ReadRequest): Promise<ResourceResponse> {
@@ -74,21 +79,28 @@ export class ResourceService {
     return new ResourcePage(shown.map((row) => policy.view(row.record, caller)), nextCursor);
   }
 
-  async create(resource: ResourceDefinition, request: CreateRequest, location: (record: StoredRecord) => string): Promise<ResourceResponse> {
+  /** @Idempotent (API.md §1.13), like update. */
+  create(resource: ResourceDefinition, request: CreateRequest, location: (record: StoredRecord) => string): Promise<ResourceResponse> {
     const companyId = companyForCreate(request.caller.actor, request.companyId);
-    const onStored = storeAnswer(request.caller, (result) => respond(resource, result, request.caller, location));
-    const result = await this.pipeline.create(resource, { ...request, companyId, onStored });
-    return respond(resource, result, request.caller, location);
+    return this.idempotency.write(request.caller, async (claim) => {
+      const onStored = storeAnswer(claim, (result) => respond(resource, result, request.caller, location));
+      const result = await this.pipeline.create(resource, { ...request, companyId, onStored });
+      return respond(resource, result, request.caller, location);
+    });
   }
 
-  async update(resource: ResourceDefinition, request: WriteRequest): Promise<ResourceResponse> {
+  /** @Idempotent: every door of a resource's PATCH and PUT honours Idempotency-Key through here. */
+  update(resource: ResourceDefinition, request: WriteRequest): Promise<ResourceResponse> {
     const scope = resolveTenantScope(request.caller.actor, request.companyId);
-    const onStored = storeAnswer(request.caller, (result) => respond(resource, result, request.caller));
-    const result = await this.pipeline.update(resource, { ...request, scope, onStored });
-    // The answer shows the record (a dry run's too), so a level-2 read is audited.
-    await this.auditReads(resource, [result.record], request.caller);
-    // A no-op still answers with the record's ETag; a dry run has none (nothing was stored).
-    return respond(resource, { ...result, stored: !request.dryRun }, request.caller);
+    const answer = request.answer ?? ((response: ResourceResponse) => response);
+    return this.idempotency.write(request.caller, async (claim) => {
+      const onStored = storeAnswer(claim, (result) => answer(respond(resource, result, request.caller)));
+      const result = await this.pipeline.update(resource, { ...request, scope, onStored });
+      // The answer shows the record (a dry run's too), so a level-2 read is audited.
+      await this.auditReads(resource, [result.record], request.caller);
+      // A no-op still answers with the record's ETag; a dry run has none (nothing was stored).
+      return answer(respond(resource, { ...result, stored: !request.dryRun }, request.caller));
+    });
   }
 
   async history(resource: ResourceDefinition, request: ReadRequest & { limit?: string; cursor?: string }): Promise<HistoryPage> {
@@ -121,8 +133,7 @@ export class ResourceService {
 }
 
 /** With an Idempotency-Key, the answer is stored in the write's transaction (API.md §1.13). */
-function storeAnswer(caller: Caller, answer: (result: WriteResult) => ResourceResponse): OnStored | undefined {
-  const claim = caller.idempotency;
+function storeAnswer(claim: IdempotencyClaim | undefined, answer: (result: WriteResult) => ResourceResponse): OnStored | undefined {
   return claim && ((result, manager) => claim.complete(manager, answer(result)));
 }
 
