@@ -66,12 +66,11 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     this.leewayMs = jwt.clockToleranceSeconds * 1000;
   }
 
-  /** passport's entry point: a remembered, unexpired token skips verification. */
-  override authenticate(request: PassportRequest, options?: object): void {
+  /** The actor of a remembered, unexpired token (JwtAuthGuard then skips passport), else undefined. */
+  remembered(request: Parameters<typeof credentialDigest>[0]): Actor | undefined {
     const digest = credentialDigest(request);
     const known = digest ? this.verified.get(digest) : undefined;
-    if (known && Date.now() < known.validUntilMs) return this.success(known.actor);
-    super.authenticate(request, options);
+    return known && Date.now() < known.validUntilMs ? known.actor : undefined;
   }
 
   /** Called by passport-jwt after the signature and registered claims passed. */
