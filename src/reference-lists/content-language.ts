@@ -26,8 +26,8 @@ export const ReferenceLanguage = createParamDecorator(
 /**
  * For routes whose answers carry reference names: a successful answer says its language
  * (`Content-Language`) and that it varies by both language headers. Subclasses translate
- * the names of their answers (`localize`); this one leaves them to the handler. A controller's
- * interceptor runs inside the global response shaping, so `$select`, Time-Zone and XML see
+ * the names of their answers (`localize`); this one leaves them to the handler. Interceptors
+ * run before the answer is shaped (AnswerShapingAdapter), so `$select`, Time-Zone and XML see
  * the translated names.
  */
 @Injectable()
