@@ -129,6 +129,26 @@ describe('Reference names in the caller\'s language (seed 002, API.md §3)', () 
       expect(patched.json().name).toBeNull();
     });
 
+    it('answers an Idempotency-Key replay in the replaying request\'s language; history keeps the stored English', async () => {
+      const { contactId } = await newContact();
+      const send = (language: string) =>
+        patch(app, `${CONTACTS}/${contactId}`, admin, { category: { id: 4 } }, 'application/merge-patch+json', {
+          'idempotency-key': `language-${contactId}`,
+          'accept-language': language,
+        });
+      const first = await send('fi');
+      expect(first.statusCode).toBe(200);
+      expect(first.json().category).toEqual({ id: 4, name: 'Toimittaja' });
+      const replay = await send('sv');
+      expect(replay.headers['idempotent-replayed']).toBe('true');
+      expect(replay.headers['content-language']).toBe('sv');
+      expect(replay.json().category).toEqual({ id: 4, name: 'Leverantör' });
+
+      const history = await app.inject({ method: 'GET', url: `${CONTACTS}/${contactId}/history`, headers: { ...bearer(admin), 'accept-language': 'fi' } });
+      expect(history.statusCode).toBe(200);
+      expect(history.headers['content-language']).toBeUndefined();
+    });
+
     it('renders the translated names as XML text', async () => {
       const { contactId } = await newContact();
       const response = await getContact(contactId, { accept: 'application/xml', 'accept-language': 'da' });

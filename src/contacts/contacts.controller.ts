@@ -1,7 +1,7 @@
-import { UseInterceptors } from '@nestjs/common';
 import { HistoryController, ResourceController, ResourceRoutes } from '../common/resource/resource-controllers';
 import { ContactResource } from './contact.resource';
-import { ContactLanguageInterceptor } from './contact-language.interceptor';
+import { ReferenceNamesInLanguage } from '../reference-lists/content-language';
+import { ContactLocalizer } from './contact-localizer';
 import { ContactsDefinition } from './contacts.definition';
 import { CONTACT_FILTERS } from './contact.filters';
 
@@ -20,7 +20,7 @@ const ROUTES: ResourceRoutes = {
 };
 
 // Reference names in the request's language (API.md §3); history stays in the stored English.
-@UseInterceptors(ContactLanguageInterceptor)
+@ReferenceNamesInLanguage(ContactLocalizer)
 export class ContactsController extends ResourceController(ROUTES) {}
 
 export class ContactsHistoryController extends HistoryController(ROUTES) {}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ReferenceListsModule } from '../reference-lists/reference-lists.module';
+import { ContactLocalizer } from './contact-localizer';
 import { ContactsController, ContactsHistoryController } from './contacts.controller';
 import { ContactsDefinition } from './contacts.definition';
 import { ContactsPolicy } from './contacts.policy';
@@ -8,6 +9,6 @@ import { ContactsRepository } from './contacts.repository';
 @Module({
   imports: [ReferenceListsModule],
   controllers: [ContactsController, ContactsHistoryController],
-  providers: [ContactsRepository, ContactsPolicy, ContactsDefinition],
+  providers: [ContactsRepository, ContactsPolicy, ContactsDefinition, ContactLocalizer],
 })
 export class ContactsModule {}

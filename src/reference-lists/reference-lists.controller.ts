@@ -1,10 +1,10 @@
-import { Controller, Get, Param, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ApiCommonResponses, problem } from '../common/http/api-common-responses.decorator';
 import { ListItemDto } from './list-item.dto';
 import { RequireScope } from '../auth/auth.decorators';
 import { notFound } from '../common/http/problem.exception';
-import { ContentLanguageInterceptor, ReferenceLanguage } from './content-language';
+import { ReferenceLanguage, ReferenceNamesInLanguage } from './content-language';
 import { Language } from './languages';
 import { ListItem, ReferenceListsService } from './reference-lists.service';
 
@@ -13,7 +13,7 @@ import { ListItem, ReferenceListsService } from './reference-lists.service';
 // The lists are held in memory from start-up, so a database outage does not reach them.
 @ApiCommonResponses({ database: false })
 @Controller('api/v1/List')
-@UseInterceptors(ContentLanguageInterceptor)
+@ReferenceNamesInLanguage()
 export class ReferenceListsController {
   constructor(private readonly lists: ReferenceListsService) {}
 

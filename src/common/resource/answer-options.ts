@@ -4,6 +4,7 @@ import { negotiateFormat, ResponseFormat } from '../http/content-negotiation';
 import { parseTimeZone } from '../http/time-zone';
 import { XmlDocumentOptions } from '../http/xml/xml-document.decorator';
 import { parseSelect, Selection } from '../select/select';
+import { AnswerLanguage } from './answer-language';
 import { ResourceSchema, resourceSchema } from './resource-registry';
 
 declare module 'fastify' {
@@ -23,13 +24,15 @@ export interface AnswerOptions {
   schema?: ResourceSchema;
   /** A non-resource route's XML root and shape (@XmlDocument). */
   xml?: XmlDocumentOptions;
+  /** The answer's language, on routes that declare one (@AnswerInLanguage). */
+  language?: AnswerLanguage;
 }
 
 /**
  * Reads and checks the request's own options: `Accept` (406), `Time-Zone`/`SO-TimeZone`
  * (400), `$select`/`select` (400, resource routes only). Throws the problem for the first bad one.
  */
-export function readAnswerOptions(request: FastifyRequest, type: Type | undefined, xml: XmlDocumentOptions | undefined): AnswerOptions {
+export function readAnswerOptions(request: FastifyRequest, type: Type | undefined, xml: XmlDocumentOptions | undefined): Omit<AnswerOptions, 'language'> {
   const format = negotiateFormat(request);
   const { headers } = request;
   const zone = parseTimeZone(firstHeader(headers['time-zone']) ?? firstHeader(headers['so-timezone']));

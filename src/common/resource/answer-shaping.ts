@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ifNoneMatchHits } from '../concurrency/if-none-match';
 import { etagOf } from '../concurrency/preconditions';
+import { addVary } from '../http/vary';
 import { XmlDocumentOptions } from '../http/xml/xml-document.decorator';
 import { DATA, pageShape, resourceShape } from '../http/xml/xml-shape';
 import { xmlDocument } from '../http/xml/xml-writer';
@@ -11,13 +12,13 @@ import { renderDateTimes } from './date-times';
 import { ResourcePage, ResourceResponse } from './resource-response';
 
 /**
- * A handler's answer as the request asked for it (API.md §1.4, §1.5, §1.9, §1.12, §1.13;
- * seed 002's XML): `$select` → Time-Zone → ETag, Last-Modified, 304 for a matching
+ * A handler's answer as the request asked for it (API.md §1.4, §1.5, §1.9, §1.12, §1.13, §3;
+ * seed 002's XML): language → `$select` → Time-Zone → ETag, Last-Modified, 304 for a matching
  * `If-None-Match`, 201 + Location, `Idempotent-Replayed`, `Prefer: return=minimal` → XML.
  * Returns the body to send (undefined: none, for 204 and 304).
  */
 export function shapeAnswer(request: FastifyRequest, reply: FastifyReply, options: AnswerOptions, result: unknown): unknown {
-  const shaped = inZone(options, select(options, result));
+  const shaped = inZone(options, select(options, inLanguage(reply, options, result)));
   const body = toHttp(request, reply, shaped);
   if (options.format.kind === 'json' || body === undefined) return body;
   void reply.header('Content-Type', `${options.format.mediaType}; charset=utf-8`);
@@ -35,6 +36,21 @@ function xmlDocumentOf({ schema, type, xml }: AnswerOptions, isPage: boolean): X
     return isPage ? { root: `${root}List`, shape: pageShape(resourceShape(schema)) } : { root, shape: resourceShape(schema) };
   }
   return xml ?? { root: 'Response', shape: DATA };
+}
+
+/**
+ * Content-Language and Vary on routes whose answers are in the request's language, and their
+ * records translated. At answer time, so an idempotent replay is in the replaying request's language.
+ */
+function inLanguage(reply: FastifyReply, { language }: AnswerOptions, result: unknown): unknown {
+  if (!language) return result;
+  void reply.header('Content-Language', language.tag);
+  addVary(reply, language.vary);
+  const { localize } = language;
+  if (!localize) return result;
+  if (result instanceof ResourceResponse) return new ResourceResponse(localize(result.document), result.options);
+  if (result instanceof ResourcePage) return new ResourcePage(result.items.map(localize), result.nextCursor);
+  return result;
 }
 
 /** `$select` on a record or on each record of a page. */
