@@ -1,6 +1,5 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { AuthModule } from './auth/auth.module';
@@ -8,7 +7,7 @@ import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { PermissionsGuard } from './auth/permissions.guard';
 import { AnswerOptionsGuard } from './common/resource/answer-options.guard';
 import { ProblemDetailsFilter } from './common/http/problem-details.filter';
-import { RateLimitGuard, rateLimitOptions } from './common/http/rate-limit.guard';
+import { RateLimitGuard } from './common/http/rate-limit.guard';
 import { ConfigModule } from './config.module';
 import { openMigrated } from './database/migrate-under-lock';
 import { typeOrmOptions } from './database/typeorm-options';
@@ -37,7 +36,6 @@ export class AppModule {
           useFactory: () => typeOrmOptions(config, databaseUrl),
           dataSourceFactory: (options) => openMigrated(options!),
         }),
-        ThrottlerModule.forRoot(rateLimitOptions(config.rateLimit)),
         AuthModule,
         HealthModule,
         ResourcePipelineModule,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.provider';
-import { FixedWindowThrottlerStorage } from '../common/http/fixed-window-throttler.storage';
+import { FixedWindows } from '../common/http/fixed-windows';
 import { ProblemException } from '../common/http/problem.exception';
 
 function tooManyAttempts(retryAfterSeconds: number): ProblemException {
@@ -21,7 +21,7 @@ function tooManyAttempts(retryAfterSeconds: number): ProblemException {
  */
 @Injectable()
 export class CredentialAttemptsLimiter {
-  private readonly storage = new FixedWindowThrottlerStorage();
+  private readonly windows = new FixedWindows();
   private readonly limits: AppConfig['tokenEndpoint'];
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
@@ -39,21 +39,21 @@ export class CredentialAttemptsLimiter {
    */
   async attempt<T>(clientId: string, ip: string, check: () => Promise<T | null>): Promise<T | null> {
     const { failureWindowMs: window, failuresPerClient, failuresPerIp } = this.limits;
-    const client = clientId.toLowerCase();
+    const [ipKey, clientKey] = [`ip:${ip}`, `client:${clientId.toLowerCase()}`];
     const release = () => {
-      this.storage.release(ip, 'ip');
-      this.storage.release(client, 'client');
+      this.windows.release(ipKey);
+      this.windows.release(clientKey);
     };
     // The IP first: a refused IP never adds counters for the client ids it makes up.
-    const byIp = await this.storage.increment(ip, window, failuresPerIp, 0, 'ip');
-    if (byIp.isBlocked) {
-      this.storage.release(ip, 'ip');
-      throw tooManyAttempts(byIp.timeToBlockExpire);
+    const byIp = this.windows.hit(ipKey, window, failuresPerIp);
+    if (byIp.blocked) {
+      this.windows.release(ipKey);
+      throw tooManyAttempts(byIp.secondsLeft);
     }
-    const byClient = await this.storage.increment(client, window, failuresPerClient, 0, 'client');
-    if (byClient.isBlocked) {
+    const byClient = this.windows.hit(clientKey, window, failuresPerClient);
+    if (byClient.blocked) {
       release();
-      throw tooManyAttempts(byClient.timeToBlockExpire);
+      throw tooManyAttempts(byClient.secondsLeft);
     }
     let result: T | null;
     try {
