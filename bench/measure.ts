@@ -125,6 +125,7 @@ export async function measureScenario(
   log(
     `${scenario.key}: ${summary.reqPerSec} req/s, p50 ${summary.p50Ms} ms, p99 ${summary.p99Ms} ms, ` +
       `${summary.cpuPerRequestMs.server} ms server CPU/req` +
+      (usage.stealPct > 0 ? `, steal ${usage.stealPct} %` : '') +
       (failures ? `, ${summary.non2xx} non-2xx and ${summary.errors} errors (${JSON.stringify(summary.statusCodes)})` : ''),
   );
   return summary;

@@ -35,7 +35,9 @@ export function rssMb(pid: number): number {
 /**
  * CPU use over a window in % of one core (200 = two cores busy), except machineBusyPct: % of
  * all cores. otherPct is busy time nobody above accounts for: other processes on the machine
- * (or PostgreSQL when it is not local), a sign the numbers are disturbed.
+ * (or PostgreSQL when it is not local), a sign the numbers are disturbed. stealPct (% of all
+ * cores) is time the hypervisor ran something else on these virtual CPUs: the processes here
+ * then get less done per CPU second they are charged, so CPU per request rises with it.
  */
 export interface CpuUsage {
   serverPct: number;
@@ -45,6 +47,7 @@ export interface CpuUsage {
   loadGeneratorPct: number;
   otherPct: number;
   machineBusyPct: number;
+  stealPct: number;
 }
 
 export interface CpuWindow {
@@ -68,7 +71,8 @@ export function startCpuWindow(serverPid: number, postmasterPid: number | undefi
       const workerPct = workerPid ? pct(cpuSeconds(workerPid) - worker) : 0;
       const postgresPct = postmasterPid ? pct(treeCpuSeconds(postmasterPid) - postgres) : 0;
       const loadGeneratorPct = pct((selfUsed.user + selfUsed.system) / 1e6);
-      const busyShare = (machineNow.busy - machine.busy) / Math.max(1, machineNow.total - machine.total);
+      const ticks = Math.max(1, machineNow.total - machine.total);
+      const busyShare = (machineNow.busy - machine.busy) / ticks;
       return {
         serverPct: round1(serverPct),
         workerPct: workerPid ? round1(workerPct) : null,
@@ -76,6 +80,7 @@ export function startCpuWindow(serverPid: number, postmasterPid: number | undefi
         loadGeneratorPct: round1(loadGeneratorPct),
         otherPct: round1(Math.max(0, busyShare * cpus().length * 100 - serverPct - workerPct - postgresPct - loadGeneratorPct)),
         machineBusyPct: round1(busyShare * 100),
+        stealPct: round1(((machineNow.steal - machine.steal) / ticks) * 100),
       };
     },
   };

@@ -54,13 +54,17 @@ export function treeCpuSeconds(root: number): number {
   return cpuSeconds(root, true) + childrenOf(root).reduce((sum, pid) => sum + cpuSeconds(pid), 0);
 }
 
-/** Busy and total jiffies of all CPUs together (/proc/stat); idle and iowait count as not busy. */
-export function machineTicks(): { busy: number; total: number } {
+/**
+ * Jiffies of all CPUs together (/proc/stat): busy (idle, iowait and steal count as not busy),
+ * stolen (time the hypervisor gave the virtual CPUs to someone else) and the total.
+ */
+export function machineTicks(): { busy: number; steal: number; total: number } {
   const line = (read('/proc/stat') ?? '').split('\n')[0];
   const values = line.split(/\s+/).slice(1, 9).map(Number);
-  if (values.length < 8 || values.some(Number.isNaN)) return { busy: 0, total: 0 };
+  if (values.length < 8 || values.some(Number.isNaN)) return { busy: 0, steal: 0, total: 0 };
   const total = values.reduce((sum, value) => sum + value, 0);
-  return { busy: total - values[3] - values[4], total };
+  const [, , , idle, iowait, , , steal] = values;
+  return { busy: total - idle - iowait - steal, steal, total };
 }
 
 /** The parent's pid, undefined when the process is not visible here. */

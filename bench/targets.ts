@@ -19,6 +19,11 @@ export const TARGETS = {
   soakGrowthMax: 0.1,
   /** BENCH_COMPARE_SUMMARY: p50 at most this share above the earlier run's (or 1 ms, autocannon's resolution). */
   scaleP50GrowthMax: 0.1,
+  /**
+   * The issue's targets are for a quiet machine: in no scenario window may the hypervisor
+   * take more than this % of the CPUs (steal time).
+   */
+  stealMaxPct: 5,
 };
 
 /** The write scenarios whose CPU per request the issue bounds. */
@@ -79,6 +84,14 @@ export function targetChecks(run: RunResults): { targets: typeof TARGETS; checks
       detail: `RSS ${rssReferenceMb} MB at ${referenceAtSeconds} s, ${rssEndMb} MB at the end: ${fixed(growth * 100, 1)} % (target ≤ ${TARGETS.soakGrowthMax * 100} %)`,
     };
   }
+
+  const stolen = Object.entries(all).filter(([, result]) => result.cpu.stealPct > TARGETS.stealMaxPct);
+  checks.quietMachine = {
+    pass: stolen.length === 0,
+    detail: stolen.length
+      ? `the hypervisor took CPU time (steal) in ${stolen.map(([key, result]) => `${key} ${result.cpu.stealPct} %`).join(', ')} (target ≤ ${TARGETS.stealMaxPct} % in every window): not a quiet machine`
+      : `steal ≤ ${TARGETS.stealMaxPct} % in every window`,
+  };
 
   const scanned = Object.entries(run.plans).filter(([, report]) => report.auto.seqScan);
   checks['plans.indexed'] = {
