@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { utcInstant } from '../common/resource/date-times';
 import { DocumentMapping, serverColumn } from '../database/document-mapping';
 import { UpdateValues } from '../database/record-table';
 import { CustomerObjectDocument, CustomerObjectResource } from './customer-object.resource';
@@ -16,8 +17,8 @@ export type CustomerObjectColumns = Omit<
 /** Date-times are stored as instants and always rendered in UTC. */
 function normalizeContract(contract: CustomerObjectDocument['contract']): CustomerObjectEntity['contract'] {
   if (!contract) return null;
-  const iso = (value: string | null) => (value ? new Date(value).toISOString() : null);
-  return { startDate: iso(contract.startDate), endDate: iso(contract.endDate) };
+  const utc = (value: string | null) => (value ? utcInstant(value) : null);
+  return { startDate: utc(contract.startDate), endDate: utc(contract.endDate) };
 }
 
 /** Customer object documents (seed 000) <-> `customer_objects` rows: only the fields whose shape differs from their column. */
