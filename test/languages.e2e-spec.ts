@@ -197,12 +197,21 @@ describe('Reference names in the caller\'s language (seed 002, API.md §3)', () 
 
   it('documents both language headers, SO-Culture as not applied, and Content-Language in OpenAPI', async () => {
     const document = (await app.inject({ method: 'GET', url: '/docs-json' })).json();
-    for (const operation of [document.paths['/api/v1/Contact/{id}'].get, document.paths['/api/v1/List/{name}/Items'].get]) {
+    const operations: Array<[any, string]> = [
+      [document.paths['/api/v1/Contact'].post, '201'],
+      [document.paths['/api/v1/Contact'].get, '200'],
+      [document.paths['/api/v1/Contact/{id}'].get, '200'],
+      [document.paths['/api/v1/Contact/{id}'].patch, '200'],
+      [document.paths['/api/v1/List/{name}/Items'].get, '200'],
+    ];
+    for (const [operation, status] of operations) {
       const names = operation.parameters.filter((p: any) => p.in === 'header').map((p: any) => p.name);
       expect(names).toEqual(expect.arrayContaining(['Accept-Language', 'SO-Language', 'SO-Culture']));
+      expect(new Set(names).size).toBe(names.length);
       expect(operation.parameters.find((p: any) => p.name === 'SO-Culture').description).toMatch(/Not applied/);
-      expect(Object.keys(operation.responses['200'].headers)).toEqual(expect.arrayContaining(['Content-Language', 'Vary']));
+      expect(Object.keys(operation.responses[status].headers)).toEqual(expect.arrayContaining(['Content-Language', 'Vary']));
     }
+    expect(document.paths['/v2/objects/{id}'].get.parameters.map((p: any) => p.name)).not.toContain('SO-Language');
     expect(document.paths['/api/v1/Contact/{id}/history'].get.parameters.map((p: any) => p.name)).not.toContain('SO-Language');
   });
 });

@@ -3101,14 +3101,14 @@ export interface operations {
                 "Time-Zone"?: string;
                 /** @description Echoed in the answer; generated when absent */
                 "X-Request-Id"?: string;
-                /** @description Makes the request safe to retry: a repeat with the same key and request replays the stored answer (Idempotent-Replayed: true); the same key with another request is 422; while the first runs, 409. Kept IDEMPOTENCY_TTL_SECONDS (24 h). */
-                "Idempotency-Key"?: string;
                 /** @description Language of reference names (quality values honoured): one of `en nb sv da fi de`; others fall back to English. */
                 "Accept-Language"?: string;
                 /** @description Seed 002: an ISO 639-1 code (`en nb sv da fi de`) that overrides Accept-Language. Unsupported: Accept-Language decides, else English. */
                 "SO-Language"?: string;
                 /** @description Not applied: JSON numbers and ISO 8601 dates are culture-free, so the answer is the same with or without it. */
                 "SO-Culture"?: string;
+                /** @description Makes the request safe to retry: a repeat with the same key and request replays the stored answer (Idempotent-Replayed: true); the same key with another request is 422; while the first runs, 409. Kept IDEMPOTENCY_TTL_SECONDS (24 h). */
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -3340,14 +3340,14 @@ export interface operations {
                 "Time-Zone"?: string;
                 /** @description Echoed in the answer; generated when absent */
                 "X-Request-Id"?: string;
-                /** @description An ETag (or `*`): 304 without a body while the record still has it */
-                "If-None-Match"?: string;
                 /** @description Language of reference names (quality values honoured): one of `en nb sv da fi de`; others fall back to English. */
                 "Accept-Language"?: string;
                 /** @description Seed 002: an ISO 639-1 code (`en nb sv da fi de`) that overrides Accept-Language. Unsupported: Accept-Language decides, else English. */
                 "SO-Language"?: string;
                 /** @description Not applied: JSON numbers and ISO 8601 dates are culture-free, so the answer is the same with or without it. */
                 "SO-Culture"?: string;
+                /** @description An ETag (or `*`): 304 without a body while the record still has it */
+                "If-None-Match"?: string;
             };
             path: {
                 id: string;
@@ -3513,6 +3513,12 @@ export interface operations {
                 "Time-Zone"?: string;
                 /** @description Echoed in the answer; generated when absent */
                 "X-Request-Id"?: string;
+                /** @description Language of reference names (quality values honoured): one of `en nb sv da fi de`; others fall back to English. */
+                "Accept-Language"?: string;
+                /** @description Seed 002: an ISO 639-1 code (`en nb sv da fi de`) that overrides Accept-Language. Unsupported: Accept-Language decides, else English. */
+                "SO-Language"?: string;
+                /** @description Not applied: JSON numbers and ISO 8601 dates are culture-free, so the answer is the same with or without it. */
+                "SO-Culture"?: string;
                 /** @description Apply only if the record still has this ETag (else 412) */
                 "If-Match"?: string;
                 /** @description Apply only if not changed since this HTTP-date (else 412) */
@@ -3521,12 +3527,6 @@ export interface operations {
                 Prefer?: string;
                 /** @description Makes the request safe to retry: a repeat with the same key and request replays the stored answer (Idempotent-Replayed: true); the same key with another request is 422; while the first runs, 409. Kept IDEMPOTENCY_TTL_SECONDS (24 h). */
                 "Idempotency-Key"?: string;
-                /** @description Language of reference names (quality values honoured): one of `en nb sv da fi de`; others fall back to English. */
-                "Accept-Language"?: string;
-                /** @description Seed 002: an ISO 639-1 code (`en nb sv da fi de`) that overrides Accept-Language. Unsupported: Accept-Language decides, else English. */
-                "SO-Language"?: string;
-                /** @description Not applied: JSON numbers and ISO 8601 dates are culture-free, so the answer is the same with or without it. */
-                "SO-Culture"?: string;
             };
             path: {
                 id: string;
@@ -7485,16 +7485,16 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description IANA zone (e.g. Europe/Helsinki) for date-times in the answer; also `SO-Timezone` (seed 002). Unknown: 400. */
-                "Time-Zone"?: string;
-                /** @description Echoed in the answer; generated when absent */
-                "X-Request-Id"?: string;
                 /** @description Language of reference names (quality values honoured): one of `en nb sv da fi de`; others fall back to English. */
                 "Accept-Language"?: string;
                 /** @description Seed 002: an ISO 639-1 code (`en nb sv da fi de`) that overrides Accept-Language. Unsupported: Accept-Language decides, else English. */
                 "SO-Language"?: string;
                 /** @description Not applied: JSON numbers and ISO 8601 dates are culture-free, so the answer is the same with or without it. */
                 "SO-Culture"?: string;
+                /** @description IANA zone (e.g. Europe/Helsinki) for date-times in the answer; also `SO-Timezone` (seed 002). Unknown: 400. */
+                "Time-Zone"?: string;
+                /** @description Echoed in the answer; generated when absent */
+                "X-Request-Id"?: string;
             };
             path: {
                 name: "category" | "business" | "country" | "interest" | "contint";
