@@ -104,8 +104,10 @@ export const CONTACT_UPDATE: AppStatement = {
   names: ["name","department","orgNr","number1","number2","kananame","description","noMailing","xstop","deleted","source","emails","phones","faxes","urls","categoryId","businessId","countryId","interests","address","customFields","updatedBy","updatedAt","companyId","id","version","auditResource","auditAt","auditActorSub","auditActorRole","auditRequestId","auditKind","auditOps","auditReason"],
 };
 
-/** CustomFieldsService.list (TypeORM `find`): sent unnamed, so PostgreSQL parses and plans it every time, as for the app. */
+/** CustomFieldsService.list: a company's custom field configs, in id order. */
 export const CUSTOM_FIELD_CONFIGS: AppStatement = {
-  text: 'SELECT "CustomFieldConfigEntity"."company_id" AS "CustomFieldConfigEntity_company_id", "CustomFieldConfigEntity"."id" AS "CustomFieldConfigEntity_id", "CustomFieldConfigEntity"."name" AS "CustomFieldConfigEntity_name", "CustomFieldConfigEntity"."description" AS "CustomFieldConfigEntity_description", "CustomFieldConfigEntity"."data_type" AS "CustomFieldConfigEntity_data_type", "CustomFieldConfigEntity"."is_mandatory" AS "CustomFieldConfigEntity_is_mandatory", "CustomFieldConfigEntity"."mandatory_error_message" AS "CustomFieldConfigEntity_mandatory_error_message", "CustomFieldConfigEntity"."max_length" AS "CustomFieldConfigEntity_max_length", "CustomFieldConfigEntity"."reg_ex" AS "CustomFieldConfigEntity_reg_ex", "CustomFieldConfigEntity"."reg_ex_error_message" AS "CustomFieldConfigEntity_reg_ex_error_message", "CustomFieldConfigEntity"."default_value" AS "CustomFieldConfigEntity_default_value", "CustomFieldConfigEntity"."values" AS "CustomFieldConfigEntity_values", "CustomFieldConfigEntity"."created_at" AS "CustomFieldConfigEntity_created_at" FROM "custom_field_configs" "CustomFieldConfigEntity" WHERE (("CustomFieldConfigEntity"."company_id" = $1)) ORDER BY "CustomFieldConfigEntity"."id" ASC',
-  names: ['companyId'],
+  name: "custom-field-configs.of-company",
+  text: `SELECT "id" AS "id", "name" AS "name", "description" AS "description", "data_type" AS "dataType", "is_mandatory" AS "isMandatory", "mandatory_error_message" AS "mandatoryErrorMessage", "max_length" AS "maxLength", "reg_ex" AS "regEx", "reg_ex_error_message" AS "regExErrorMessage", "default_value" AS "defaultValue", "values" AS "values"
+        FROM "custom_field_configs" WHERE "company_id" = $1 ORDER BY "id"`,
+  names: ["companyId"],
 };

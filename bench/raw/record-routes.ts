@@ -67,7 +67,7 @@ function customerSelfPatch(app: FastifyInstance, pool: Pool): void {
   );
 }
 
-/** Seed 003's PUT: the lookup, the company's configs (unnamed, as TypeORM sends them), the values and keys added. */
+/** Seed 003's PUT: the lookup, the company's configs, the values and keys added. */
 function customerPut(app: FastifyInstance, pool: Pool): void {
   app.put<{ Params: { companyId: string; id: string }; Body: unknown }>('/raw-customer-put/:companyId/:id', async (request, reply) => {
     const { companyId, id } = request.params;
@@ -75,12 +75,12 @@ function customerPut(app: FastifyInstance, pool: Pool): void {
     let configs: Row[] = [];
     return answer(reply, pool, async (client) => {
       const row = await versionedWrite(client, CUSTOMERS, { id, companyId, onlyUser: null }, { sub: 'bench-raw', role: 'admin' }, async (stored) => {
-        configs = (await client.query<Row>(CUSTOM_FIELD_CONFIGS.text, bind(CUSTOM_FIELD_CONFIGS, { companyId }))).rows;
+        configs = (await client.query<Row>({ name: CUSTOM_FIELD_CONFIGS.name, text: CUSTOM_FIELD_CONFIGS.text, values: bind(CUSTOM_FIELD_CONFIGS, { companyId }) })).rows;
         const values: Row = {};
         for (const [field, property] of Object.entries(PUT_FIELDS)) if (field in body) values[property] = body[field];
         const customFieldValues = { ...(stored.customFieldValues as Row) };
         for (const entry of ((body.customfields as unknown[]) ?? []).map(lowerKeys)) {
-          if (!configs.some((config) => config.CustomFieldConfigEntity_id === entry.id)) throw new RawHttpError(422, 'not a custom field of the company');
+          if (!configs.some((config) => config.id === entry.id)) throw new RawHttpError(422, 'not a custom field of the company');
           customFieldValues[String(entry.id)] = entry.value;
         }
         const added = ((body.accesskeys as unknown[]) ?? []).map(lowerKeys).map((key) => ({
