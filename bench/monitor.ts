@@ -36,8 +36,8 @@ export function rssMb(pid: number): number {
  * CPU use over a window in % of one core (200 = two cores busy), except machineBusyPct: % of
  * all cores. otherPct is busy time nobody above accounts for: other processes on the machine
  * (or PostgreSQL when it is not local), a sign the numbers are disturbed. stealPct (% of all
- * cores) is time the hypervisor ran something else on these virtual CPUs: the processes here
- * then get less done per CPU second they are charged, so CPU per request rises with it.
+ * cores) is time the hypervisor ran something else on these virtual CPUs: CPU per request
+ * rises with it and stops comparing across runs (bench/README.md).
  */
 export interface CpuUsage {
   serverPct: number;

@@ -14,9 +14,8 @@ interface Window {
  * Fixed-window counters in this process, O(1) and synchronous per hit: a window is one
  * counter per key that resets `windowMs` after its first hit. Written here because
  * @nestjs/throttler's in-memory storage keeps one timestamp per request and scans them all on
- * every call (and overflows the call stack past ~125k hits in one window), and its guard,
- * built for per-route limits this API does not have, awaited ten promises per request
- * (2.7 % of a PATCH's CPU in a profile); see RateLimitGuard.
+ * every call (and overflows the call stack past ~125k hits in one window); RateLimitGuard
+ * says why its guard is not used either.
  */
 export class FixedWindows {
   private readonly windows = new Map<string, Window>();

@@ -28,7 +28,9 @@ export class AnswerOptionsGuard implements CanActivate {
     const type = this.reflector.get<Type | undefined>(RESOURCE_TYPE, context.getClass());
     const xml = this.reflector.getAllAndOverride<XmlDocumentOptions | undefined>(XML_DOCUMENT, [context.getHandler(), context.getClass()]);
     const language = this.reflector.get<AnswerLanguageRule | undefined>(ANSWER_LANGUAGE, context.getClass());
-    request.answerOptions = { ...readAnswerOptions(request, type, xml), language: language && this.languageOf(language, request) };
+    const options = readAnswerOptions(request, type, xml);
+    if (language) options.language = this.languageOf(language, request);
+    request.answerOptions = options;
     return true;
   }
 

@@ -32,7 +32,7 @@ export interface AnswerOptions {
  * Reads and checks the request's own options: `Accept` (406), `Time-Zone`/`SO-TimeZone`
  * (400), `$select`/`select` (400, resource routes only). Throws the problem for the first bad one.
  */
-export function readAnswerOptions(request: FastifyRequest, type: Type | undefined, xml: XmlDocumentOptions | undefined): Omit<AnswerOptions, 'language'> {
+export function readAnswerOptions(request: FastifyRequest, type: Type | undefined, xml: XmlDocumentOptions | undefined): AnswerOptions {
   const format = negotiateFormat(request);
   const { headers } = request;
   const zone = parseTimeZone(firstHeader(headers['time-zone']) ?? firstHeader(headers['so-timezone']));

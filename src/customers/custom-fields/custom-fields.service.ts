@@ -9,6 +9,9 @@ import { CustomFieldConfigEntity } from './custom-field-config.entity';
 import { customFieldValueProblem } from './custom-field-value.check';
 import { regexProblem } from './regex-safety';
 
+/** The entity's columns a config does not show (toConfig drops the same): its company, which every query names, and when it was made. */
+const UNLISTED: ReadonlyArray<keyof CustomFieldConfigEntity> = ['companyId', 'createdAt'];
+
 const toConfig = ({ companyId: _companyId, createdAt: _createdAt, ...config }: CustomFieldConfigEntity): CustomFieldConfig => config;
 
 /** The config a create body describes, for checking values against it before it exists. */
@@ -26,21 +29,6 @@ const asConfig = (input: CustomFieldConfigDto): CustomFieldConfig => ({
   values: input.values ?? [],
 });
 
-/** The properties of a config as a company's list shows it (all but the company and the creation time). */
-const LISTED: ReadonlyArray<keyof CustomFieldConfig & keyof CustomFieldConfigEntity> = [
-  'id',
-  'name',
-  'description',
-  'dataType',
-  'isMandatory',
-  'mandatoryErrorMessage',
-  'maxLength',
-  'regEx',
-  'regExErrorMessage',
-  'defaultValue',
-  'values',
-];
-
 /** Per-company custom field definitions (seed 003); every query is scoped by company. */
 @Injectable()
 export class CustomFieldsService {
@@ -53,9 +41,13 @@ export class CustomFieldsService {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     const { table, column } = entityColumns(dataSource, CustomFieldConfigEntity);
+    const listed = dataSource
+      .getMetadata(CustomFieldConfigEntity)
+      .columns.map((metadata) => metadata.propertyName as keyof CustomFieldConfigEntity)
+      .filter((property) => !UNLISTED.includes(property));
     this.ofCompany = new PreparedStatement(
       'custom-field-configs.of-company',
-      `SELECT ${LISTED.map((property) => `${column(property)} AS "${property}"`).join(', ')}
+      `SELECT ${listed.map((property) => `${column(property)} AS "${property}"`).join(', ')}
         FROM ${table} WHERE ${column('companyId')} = :companyId ORDER BY ${column('id')}`,
     );
   }
