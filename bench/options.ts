@@ -10,6 +10,8 @@ export interface BenchOptions {
   databaseUrl?: string;
   /** Extra `node` arguments for the app process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`. */
   appNodeArgs: string[];
+  /** Node flags of the raw baselines' process (BENCH_RAW_NODE_ARGS), so both sides can be profiled alike. */
+  rawNodeArgs: string[];
   companies: number;
   /** Customer objects over all companies (BENCH_OBJECTS): the scale of the hot table. */
   objects: number;
@@ -43,6 +45,10 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number,
   return Number(raw);
 }
 
+function nodeArgs(env: NodeJS.ProcessEnv, name: string): string[] {
+  return (env[name] ?? '').split(/\s+/).filter(Boolean);
+}
+
 function list(env: NodeJS.ProcessEnv, name: string): string[] | undefined {
   const keys = (env[name] ?? '').split(',').map((key) => key.trim()).filter(Boolean);
   return keys.length ? keys : undefined;
@@ -64,7 +70,8 @@ export function readOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions 
     warmupSeconds: positiveInteger(env, 'BENCH_WARMUP_SECONDS', 12),
     connections: positiveInteger(env, 'BENCH_CONNECTIONS', 16),
     databaseUrl: env.BENCH_DATABASE_URL?.trim() || undefined,
-    appNodeArgs: (env.BENCH_APP_NODE_ARGS ?? '').split(/\s+/).filter(Boolean),
+    appNodeArgs: nodeArgs(env, 'BENCH_APP_NODE_ARGS'),
+    rawNodeArgs: nodeArgs(env, 'BENCH_RAW_NODE_ARGS'),
     webhooks: env.BENCH_WEBHOOKS === '1' || env.BENCH_WEBHOOKS === 'true',
     companies,
     objects: positiveInteger(env, 'BENCH_OBJECTS', 10_000, companies),

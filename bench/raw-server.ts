@@ -26,11 +26,11 @@ async function transpileRawServer(): Promise<string> {
 }
 
 /** Starts the raw baselines in their own Node process (so its CPU and RSS are its own). */
-export async function startRawServer(databaseUrl: string, poolSize: number): Promise<ServerProcess> {
+export async function startRawServer(databaseUrl: string, poolSize: number, nodeArgs: string[] = []): Promise<ServerProcess> {
   const directory = await transpileRawServer();
   const child = spawnNode(
     'raw',
-    [join(directory, 'main.js')],
+    [...nodeArgs, join(directory, 'main.js')],
     { ...baseEnv(), NODE_ENV: 'production', RAW_DATABASE_URL: databaseUrl, RAW_POOL_SIZE: String(poolSize), PORT: '0' },
     { ipc: true, cwd: ROOT },
   );

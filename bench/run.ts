@@ -86,7 +86,7 @@ async function run(cleanup: Cleanup): Promise<void> {
   const webhooks = receiver && outbox ? { outbox, acknowledged: () => receiver.deliveries() } : undefined;
 
   log('starting the raw baseline server');
-  const raw = await startRawServer(database.url, options.poolSize);
+  const raw = await startRawServer(database.url, options.poolSize, options.rawNodeArgs);
   cleanup.add('raw server', () => raw.stop());
   const idle = { app: rssMb(app.pid), raw: rssMb(raw.pid) };
 
