@@ -5,7 +5,7 @@
  */
 import { deepEqual } from './deep-equal';
 import { formatPointer, parseArrayIndex, parsePointer } from './json-pointer';
-import { cloneJson, hasOwn, isJsonObject, measureJson, type JsonObject, type JsonStats } from './json-value';
+import { cloneJson, hasOwn, isJsonObject, JSON_TEXT_EXPANSION, measureJson, memberBytes, type JsonObject, type JsonStats } from './json-value';
 import { PatchRequestError, PatchTestFailedError, PatchTooLargeError } from './patch.errors';
 import type { PatchLimits, PatchOperation } from './patch.types';
 import { findUnsafeToken } from './unsafe-keys';
@@ -71,7 +71,8 @@ class PatchRun {
    * under-counts the document's lower bound and costs nothing per op. Only when it passes
    * the limit is the real lower bound measured (one walk), and the patch stopped if even
    * that is too large. A chain of copies is therefore stopped before the document's size
-   * (in that lower-bound measure) reaches about twice the limit.
+   * (in that lower-bound measure) reaches about twice the limit. New member names count too,
+   * so the bound stays at least the result's lower bound, which `finish` relies on.
    */
   private bytesBound: number;
 
@@ -112,8 +113,13 @@ class PatchRun {
     }
   }
 
-  /** Final size check, exact this time (the one `JSON.stringify` of a patch). */
+  /**
+   * Final size check, exact when it matters: a result whose bound times JSON_TEXT_EXPANSION
+   * fits the limit fits without being serialized (a record of a few KB against a 1 MB limit);
+   * only a larger one is measured by its `JSON.stringify`.
+   */
   finish(): unknown {
+    if (this.bytesBound * JSON_TEXT_EXPANSION <= this.limits.maxDocumentBytes) return this.root;
     const bytes = Buffer.byteLength(JSON.stringify(this.root) ?? '');
     if (bytes > this.limits.maxDocumentBytes) throw new PatchTooLargeError('', bytes, this.limits.maxDocumentBytes);
     return this.root;
@@ -179,6 +185,7 @@ class PatchRun {
       if (index > parent.length) throw this.outOfRange(token, parent.length, 'path');
       parent.splice(index, 0, value);
     } else {
+      if (!hasOwn(parent, token)) this.bytesBound += memberBytes(token);
       parent[token] = value; // safe: unsafe tokens were rejected, so this never reaches a prototype
     }
   }

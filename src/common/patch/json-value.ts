@@ -27,6 +27,15 @@ export interface JsonStats {
   depth: number;
 }
 
+/**
+ * `JSON.stringify(value)` is at most this many times `bytes` long in UTF-8: a string's code
+ * unit takes at most 6 bytes (`\u001f`) where the bound counts 1, a number at most 24
+ * characters (`-2.2250738585072014e-308`) where it counts 1, and the commas it ignores add at
+ * most one byte per member or item. So a document whose bound times this fits a limit fits it
+ * without being serialized.
+ */
+export const JSON_TEXT_EXPANSION = 25;
+
 function scalarBytes(value: unknown): number {
   switch (typeof value) {
     case 'string':
@@ -41,7 +50,7 @@ function scalarBytes(value: unknown): number {
 }
 
 /** Member name plus quotes and colon. */
-function memberBytes(key: string): number {
+export function memberBytes(key: string): number {
   return key.length + 3;
 }
 
