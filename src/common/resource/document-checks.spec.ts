@@ -32,6 +32,16 @@ describe('validateDocument', () => {
     const document = { description: 'nul \u0000 here', name: 'bad \u0000 too' };
     expect(validateDocument(schema, document, new Set(['description'])).map((problem) => problem.pointer)).toEqual(['/description']);
   });
+
+  it('with onlyFields, checks the ruled fields among them and the storable text of the unruled ones', () => {
+    // A customer's access keys have no rules (the PUT door builds them); its first name has.
+    const customers = resourceSchema(CustomerResource);
+    const keys = [{ id: 'not checked', accessKeyTypeId: 1, value: 'fine', description: null }];
+    const changed = new Set(['firstName', 'accessKeys']);
+    const problems = (document: object) => validateDocument(customers, document as never, changed).map((problem) => problem.pointer);
+    expect(problems({ firstName: 'x'.repeat(51), accessKeys: keys })).toEqual(['/firstName']);
+    expect(problems({ firstName: 'Ada', accessKeys: [{ ...keys[0], value: 'nul \u0000' }] })).toEqual(['/accessKeys/0/value']);
+  });
 });
 
 /**
