@@ -22,6 +22,11 @@ export interface AppConfig {
   /** Take the client IP from X-Forwarded-For (behind a reverse proxy); it keys the per-IP limit. */
   trustProxy: boolean;
   logLevel: LogLevel;
+  /**
+   * How far (percent) V8 lets the old generation grow past the live heap before its next full
+   * collection; 0 leaves V8's own factor (up to 300 %). Bounds the process's memory under load.
+   */
+  heapGrowingPercent: number;
   /** What browsers and links see of the service (API.md §1.11, §1.12). */
   http: {
     /** Exact origins allowed to call from a browser; empty = no cross-origin access. */

@@ -91,6 +91,14 @@ describe('loadConfig: enums and numbers are checked at load, naming the variable
     }
   });
 
+  it('bounds heap growth at 50 % unless HEAP_GROWING_PERCENT says otherwise, 0 leaving it to V8', () => {
+    expect(loadConfig({}).heapGrowingPercent).toBe(50);
+    expect(loadConfig({ HEAP_GROWING_PERCENT: '0' }).heapGrowingPercent).toBe(0);
+    expect(loadConfig({ HEAP_GROWING_PERCENT: '1000' }).heapGrowingPercent).toBe(1000);
+    expect(() => loadConfig({ HEAP_GROWING_PERCENT: '1001' })).toThrow(/^HEAP_GROWING_PERCENT must be an integer/);
+    expect(() => loadConfig({ HEAP_GROWING_PERCENT: '-5' })).toThrow(/^HEAP_GROWING_PERCENT must be an integer/);
+  });
+
   it('has browser and link defaults: no CORS origin, no public base URL, localhost names trusted', () => {
     expect(loadConfig({}).http).toEqual({
       corsOrigins: [],

@@ -129,6 +129,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     host: text(env, 'HOST') ?? '0.0.0.0',
     trustProxy: boolean(env, 'TRUST_PROXY', false),
     logLevel: oneOf<LogLevel>(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    heapGrowingPercent: integer(env, 'HEAP_GROWING_PERCENT', 50, 0, 1000),
     http: {
       corsOrigins: corsOrigins('CORS_ORIGINS', text(env, 'CORS_ORIGINS')),
       corsMaxAgeSeconds: integer(env, 'CORS_MAX_AGE_SECONDS', 600, 0, 86_400),

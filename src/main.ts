@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
 import { loadConfig } from '../config/load-config';
 import { createApp } from './app.factory';
+import { limitHeapGrowth } from './limit-heap-growth';
 import { resolveDatabase } from './database/resolve-database';
 import { stopOnSignals } from './stop-on-signals';
 
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
   // A local .env is optional; real environment variables win over it.
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig(process.env);
+  limitHeapGrowth(config.heapGrowingPercent);
   if (config.jwt.usingDevelopmentSecret) {
     logger.warn('JWT_SECRET is not set: using the development default. Never do this in production.');
   }

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '../config/load-config';
+import { limitHeapGrowth } from './limit-heap-growth';
 import { nestLogger } from './nest-logger';
 import { stopOnSignals } from './stop-on-signals';
 import { WorkerModule } from './worker.module';
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   const logger = new Logger('Worker');
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig(process.env);
+  limitHeapGrowth(config.heapGrowingPercent);
   // The embedded server belongs to the app process that started it; a worker joins a shared one.
   if (!config.database.url) throw new Error('DATABASE_URL is required: the worker sends the outbox of a database the app also uses');
   const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, config.database.url), {
