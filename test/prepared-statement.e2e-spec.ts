@@ -1,9 +1,9 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryFailedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { PreparedStatement } from '../src/database/prepared-statement';
 import { startTestApp } from './helpers/test-app';
 
-/** Named prepared statements survive a migration that changes their table under them. */
+/** Named prepared statements: TypeORM's answers and errors, and they survive a migration under them. */
 describe('PreparedStatement', () => {
   let app: NestFastifyApplication;
   let dataSource: DataSource;
@@ -29,5 +29,47 @@ describe('PreparedStatement', () => {
     } finally {
       await runner.release();
     }
+  });
+
+  it("answers as TypeORM's query does, on a runner's manager, a transaction's and the data source's own", async () => {
+    const select = new PreparedStatement('test.probe-select', 'SELECT a FROM prepared_statement_probe WHERE a = :a');
+    const update = new PreparedStatement('test.probe-update', 'UPDATE prepared_statement_probe SET a = :to WHERE a = :from RETURNING a');
+    const managers = [dataSource.manager];
+    const runner = dataSource.createQueryRunner();
+    managers.push(runner.manager);
+    try {
+      for (const manager of managers) {
+        // TypeORM's own answer to an UPDATE, then the statement's.
+        expect(await manager.query('UPDATE prepared_statement_probe SET a = $1 WHERE a = $2 RETURNING a', [2, 1])).toEqual([[{ a: 2 }], 1]);
+        expect(await update.run(manager, { to: 1, from: 2 })).toEqual([[{ a: 1 }], 1]);
+        expect(await select.run(manager, { a: 1 })).toEqual([{ a: 1 }]);
+      }
+      await dataSource.transaction(async (manager) => {
+        expect(await update.run(manager, { to: 1, from: 99 })).toEqual([[], 0]);
+      });
+    } finally {
+      await runner.release();
+    }
+  });
+
+  it("fails with TypeORM's QueryFailedError carrying the driver's code, and leaves the connection usable", async () => {
+    const failing = new PreparedStatement('test.probe-fail', 'SELECT a / :zero FROM prepared_statement_probe');
+    const select = new PreparedStatement('test.probe-select', 'SELECT a FROM prepared_statement_probe WHERE a = :a');
+    const runner = dataSource.createQueryRunner();
+    try {
+      const error: unknown = await failing.run(runner.manager, { zero: 0 }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(QueryFailedError);
+      expect((error as QueryFailedError).driverError).toMatchObject({ code: '22012' });
+      expect(await select.run(runner.manager, { a: 1 })).toEqual([{ a: 1 }]);
+    } finally {
+      await runner.release();
+    }
+  });
+
+  it('refuses a released runner as TypeORM does', async () => {
+    const select = new PreparedStatement('test.probe-select', 'SELECT a FROM prepared_statement_probe WHERE a = :a');
+    const runner = dataSource.createQueryRunner();
+    await runner.release();
+    await expect(select.run(runner.manager, { a: 1 })).rejects.toThrow(QueryRunnerProviderAlreadyReleasedError);
   });
 });
