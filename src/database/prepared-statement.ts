@@ -1,5 +1,5 @@
 import type { PoolClient, QueryConfig, QueryResult } from 'pg';
-import { EntityManager, QueryFailedError } from 'typeorm';
+import { EntityManager, QueryFailedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { bindNamedParameters, CompiledSql, compileNamedParameters } from './named-parameters';
 
 /** Name -> SQL of every statement made in this process (each app instance makes its own). */
@@ -67,26 +67,30 @@ export class PreparedStatement<P extends string = string> {
 }
 
 /**
- * `manager.query`, sent straight to the pg client of the manager's query runner when it has
- * one (a transaction's manager, or a runner's). TypeORM's PostgresQueryRunner.query awaits its
- * logger, two subscriber broadcasts and their result around every statement; this app logs no
- * queries and has no subscribers, and those awaits were about 3 % of a merge PATCH's CPU (two
- * statements). The answer is TypeORM's: rows, `[rows, rowCount]` for an UPDATE or DELETE, and
- * a QueryFailedError carrying the driver's error. A manager without a runner of its own
- * (`dataSource.manager`) takes and releases a pooled connection per statement through TypeORM.
+ * `manager.query`, sent straight to the pg client of a TypeORM query runner: the manager's own
+ * (a transaction's, or a runner's), or for `dataSource.manager` one taken for this statement
+ * and released after it, as DataSource.query does. TypeORM's PostgresQueryRunner.query awaits
+ * its logger, two subscriber broadcasts and their result around every statement; this app logs
+ * no queries and has no subscribers. The answer is TypeORM's: rows, `[rows, rowCount]` for an
+ * UPDATE or DELETE, a QueryFailedError carrying the driver's error, and
+ * QueryRunnerProviderAlreadyReleasedError for a released runner's manager.
  */
 async function runQuery<T>(manager: EntityManager, query: string | QueryConfig, values: unknown[]): Promise<T> {
-  const runner = manager.queryRunner;
-  // TypeORM types its query as a string; pg's Client.query, which it calls, takes the config too.
-  if (!runner || runner.isReleased) return manager.query<T>(query as string, values);
-  const client = (await runner.connect()) as PoolClient;
-  let result: QueryResult;
+  const own = manager.queryRunner;
+  if (own?.isReleased) throw new QueryRunnerProviderAlreadyReleasedError();
+  const runner = own ?? manager.connection.createQueryRunner();
   try {
-    result = await client.query(query, values);
-  } catch (error) {
-    throw new QueryFailedError(typeof query === 'string' ? query : query.text, values, error as Error);
+    const client = (await runner.connect()) as PoolClient;
+    let result: QueryResult;
+    try {
+      result = await client.query(query, values);
+    } catch (error) {
+      throw new QueryFailedError(typeof query === 'string' ? query : query.text, values, error as Error);
+    }
+    return (result.command === 'UPDATE' || result.command === 'DELETE' ? [result.rows, result.rowCount] : result.rows) as T;
+  } finally {
+    if (!own) await runner.release();
   }
-  return (result.command === 'UPDATE' || result.command === 'DELETE' ? [result.rows, result.rowCount] : result.rows) as T;
 }
 
 /** PostgreSQL's "cached plan must not change result type". */
