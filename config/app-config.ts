@@ -22,10 +22,7 @@ export interface AppConfig {
   /** Take the client IP from X-Forwarded-For (behind a reverse proxy); it keys the per-IP limit. */
   trustProxy: boolean;
   logLevel: LogLevel;
-  /**
-   * How far (percent) V8 lets the old generation grow past the live heap before its next full
-   * collection; 0 leaves V8's own factor (up to 300 %). Bounds the process's memory under load.
-   */
+  /** Old-generation growth past the live heap before a full collection, percent; 0 = V8's own (src/limit-heap-growth.ts). */
   heapGrowingPercent: number;
   /** What browsers and links see of the service (API.md §1.11, §1.12). */
   http: {

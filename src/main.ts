@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
 import { loadConfig } from '../config/load-config';
 import { createApp } from './app.factory';
-import { limitHeapGrowth } from './limit-heap-growth';
 import { resolveDatabase } from './database/resolve-database';
+import { limitHeapGrowth } from './limit-heap-growth';
 import { stopOnSignals } from './stop-on-signals';
 
 /**

@@ -7,6 +7,7 @@ import { startTestApp } from './helpers/test-app';
 describe('PreparedStatement', () => {
   let app: NestFastifyApplication;
   let dataSource: DataSource;
+  const select = new PreparedStatement('test.probe-select', 'SELECT a FROM prepared_statement_probe WHERE a = :a');
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -32,13 +33,10 @@ describe('PreparedStatement', () => {
   });
 
   it("answers as TypeORM's query does, on a runner's manager, a transaction's and the data source's own", async () => {
-    const select = new PreparedStatement('test.probe-select', 'SELECT a FROM prepared_statement_probe WHERE a = :a');
     const update = new PreparedStatement('test.probe-update', 'UPDATE prepared_statement_probe SET a = :to WHERE a = :from RETURNING a');
-    const managers = [dataSource.manager];
     const runner = dataSource.createQueryRunner();
-    managers.push(runner.manager);
     try {
-      for (const manager of managers) {
+      for (const manager of [dataSource.manager, runner.manager]) {
         // TypeORM's own answer to an UPDATE, then the statement's.
         expect(await manager.query('UPDATE prepared_statement_probe SET a = $1 WHERE a = $2 RETURNING a', [2, 1])).toEqual([[{ a: 2 }], 1]);
         expect(await update.run(manager, { to: 1, from: 2 })).toEqual([[{ a: 1 }], 1]);
@@ -54,7 +52,6 @@ describe('PreparedStatement', () => {
 
   it("fails with TypeORM's QueryFailedError carrying the driver's code, and leaves the connection usable", async () => {
     const failing = new PreparedStatement('test.probe-fail', 'SELECT a / :zero FROM prepared_statement_probe');
-    const select = new PreparedStatement('test.probe-select', 'SELECT a FROM prepared_statement_probe WHERE a = :a');
     const runner = dataSource.createQueryRunner();
     try {
       const error: unknown = await failing.run(runner.manager, { zero: 0 }).catch((caught: unknown) => caught);
@@ -67,7 +64,6 @@ describe('PreparedStatement', () => {
   });
 
   it('refuses a released runner as TypeORM does', async () => {
-    const select = new PreparedStatement('test.probe-select', 'SELECT a FROM prepared_statement_probe WHERE a = :a');
     const runner = dataSource.createQueryRunner();
     await runner.release();
     await expect(select.run(runner.manager, { a: 1 })).rejects.toThrow(QueryRunnerProviderAlreadyReleasedError);
