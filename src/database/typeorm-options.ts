@@ -4,11 +4,14 @@ import { AppConfig } from '../../config/app-config';
 import { ALL_MIGRATIONS } from '../../migrations';
 import { BoundedClient, BoundedClientConfig } from './bounded-client';
 import { ALL_ENTITIES } from './entities';
+import { buildRowTemplatesByAssignment } from './pg-row-template';
 import { SnakeCaseNamingStrategy } from './snake-case-naming.strategy';
 
 // Calendar dates stay 'YYYY-MM-DD' strings: pg's default turns them into local-midnight Dates,
 // which shifts the day in zones west of UTC.
 types.setTypeParser(types.builtins.DATE, (value: string) => value);
+// Each statement's row template in a few µs instead of twenty (see pg-row-template.ts).
+buildRowTemplatesByAssignment();
 
 /**
  * The app's TypeORM settings (the migration CLI has its own, config/data-source.ts). The schema
