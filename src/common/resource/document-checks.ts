@@ -85,21 +85,11 @@ export function validateDocument(schema: ResourceSchema, document: JsonObject, o
   if (unstorable.length) {
     return unstorable.map((pointer) => ({ pointer, detail: 'must not contain NUL characters or unpaired surrogates' }));
   }
-  const options = { forbidUnknownValues: false, stopAtFirstError: true };
-  if (!onlyFields) return validationErrorsToProblems(validateSync(instanceOf(schema, subject), options));
-  const holders = fieldRuleHolders(schema);
-  const ruled: JsonObject = {};
-  for (const field of Object.keys(subject)) if (holders.has(field)) ruled[field] = subject[field];
-  const instance = instanceOf(schema, ruled) as Record<string, unknown>;
-  const problems: ProblemFieldError[] = [];
-  // In the order of the class's rules, as one validation of the whole instance reports them.
-  for (const [field, Holder] of holders) {
-    if (!(field in ruled)) continue;
-    const holder = new Holder() as Record<string, unknown>;
-    holder[field] = instance[field];
-    problems.push(...validationErrorsToProblems(validateSync(holder, { ...options, skipUndefinedProperties: true })));
-  }
-  return problems;
+  const ruled = onlyFields ? withRules(schema, subject) : subject;
+  const instance = hasNestedField(schema, ruled) ? (plainToInstance(schema.type, ruled) as object) : plainInstance(schema, ruled);
+  return validationErrorsToProblems(
+    validateSync(instance, { forbidUnknownValues: false, stopAtFirstError: true, skipUndefinedProperties: onlyFields !== undefined }),
+  );
 }
 
 function pickFields(document: JsonObject, fields: ReadonlySet<string>): JsonObject {
@@ -108,37 +98,24 @@ function pickFields(document: JsonObject, fields: ReadonlySet<string>): JsonObje
   return picked;
 }
 
-const holdersOf = new WeakMap<ResourceSchema, ReadonlyMap<string, new () => object>>();
+const ruledFieldsOf = new WeakMap<ResourceSchema, ReadonlySet<string>>();
 
 /**
- * One class per top-level field of the resource class, holding a copy of that field's
- * class-validator rules only. class-validator walks every rule of an object's class on each
- * validation (and filters and groups them anew); an update that changes two fields of a
- * resource with forty paid for all forty. Fields without rules (server-managed lists such as a
- * customer's access keys) have no holder: nothing to check. Built at the first validation,
- * when every class's decorators have run.
+ * `subject` without the fields its class gives no class-validator rule (server-managed lists
+ * such as a customer's access keys and custom field values), which have nothing to check:
+ * building nested instances of them was half of seed 003's PUT validation. Only for a pick of
+ * changed fields, whose rules already cannot read another top-level field.
  */
-function fieldRuleHolders(schema: ResourceSchema): ReadonlyMap<string, new () => object> {
-  const known = holdersOf.get(schema);
-  if (known) return known;
-  const storage = getMetadataStorage();
-  const holders = new Map<string, new () => object>();
-  for (const rule of storage.getTargetValidationMetadatas(schema.type, '', true, false)) {
-    let Holder = holders.get(rule.propertyName);
-    if (!Holder) {
-      Holder = class {};
-      Object.defineProperty(Holder, 'name', { value: `${schema.type.name}.${rule.propertyName}` });
-      holders.set(rule.propertyName, Holder);
-    }
-    storage.addValidationMetadata(Object.assign(Object.create(Object.getPrototypeOf(rule) as object) as typeof rule, rule, { target: Holder }));
+function withRules(schema: ResourceSchema, subject: JsonObject): JsonObject {
+  let ruled = ruledFieldsOf.get(schema);
+  if (!ruled) {
+    // Read at the first validation, when every class's decorators have run.
+    ruled = new Set(getMetadataStorage().getTargetValidationMetadatas(schema.type, '', true, false).map((rule) => rule.propertyName));
+    ruledFieldsOf.set(schema, ruled);
   }
-  holdersOf.set(schema, holders);
-  return holders;
-}
-
-/** `subject` as an instance of the resource class, nested fields as instances of theirs (the rules need them). */
-function instanceOf(schema: ResourceSchema, subject: JsonObject): object {
-  return hasNestedField(schema, subject) ? (plainToInstance(schema.type, subject) as object) : plainInstance(schema, subject);
+  const kept: JsonObject = {};
+  for (const field of Object.keys(subject)) if (ruled.has(field)) kept[field] = subject[field];
+  return kept;
 }
 
 /** Whether `subject` holds a field of a nested resource class, which the rules need as an instance of it. */
