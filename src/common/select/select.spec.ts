@@ -64,6 +64,13 @@ describe('$select (seed 002)', () => {
     expect(JSON.stringify(problem).length).toBeLessThan(1000);
   });
 
+  it('parses a repeated text once per resource, and refuses an unknown name every time', () => {
+    expect(parseSelect(schema, 'department,address/city')).toBe(parseSelect(schema, 'department,address/city'));
+    expect(parseSelect(schema, 'department')).not.toBe(parseSelect(schema, 'phone'));
+    expect(() => parseSelect(schema, 'nope')).toThrow(ProblemException);
+    expect(() => parseSelect(schema, 'nope')).toThrow(ProblemException);
+  });
+
   it('selecting every field is the identity (property)', () => {
     const names = schema.fields.map((field) => field.name);
     fc.assert(
