@@ -67,6 +67,9 @@ describe('$select (seed 002)', () => {
   it('parses a repeated text once per resource, and refuses an unknown name every time', () => {
     expect(parseSelect(schema, 'department,address/city')).toBe(parseSelect(schema, 'department,address/city'));
     expect(parseSelect(schema, 'department')).not.toBe(parseSelect(schema, 'phone'));
+    const long = Array.from({ length: 200 }, () => 'department').join(',');
+    expect(parseSelect(schema, long)).not.toBe(parseSelect(schema, long)); // longer than 1 KB: parsed each time
+    expect(parseSelect(schema, long)).toEqual(parseSelect(schema, 'department'));
     expect(() => parseSelect(schema, 'nope')).toThrow(ProblemException);
     expect(() => parseSelect(schema, 'nope')).toThrow(ProblemException);
   });

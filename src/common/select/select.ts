@@ -12,6 +12,7 @@ export type Selection = Map<string, true | Selection>;
  * listed together.
  */
 export function parseSelect(schema: ResourceSchema, raw: string): Selection {
+  if (raw.length > REMEMBERED_TEXT_LENGTH) return parseSelectText(schema, raw);
   let cache = parsedSelections.get(schema);
   if (!cache) parsedSelections.set(schema, (cache = new LRUCache({ max: PARSED_SELECTIONS })));
   const known = cache.get(raw);
@@ -24,10 +25,11 @@ export function parseSelect(schema: ResourceSchema, raw: string): Selection {
 /**
  * Parsed `$select`s by resource and query text, shared by the requests that repeat one
  * (clients send the same few; parsing was 1.5 % of a GET's CPU), so never changed after
- * parsing. A bounded number per resource, so distinct texts cannot grow memory; refusals are
- * not kept.
+ * parsing. A bounded number of texts of a bounded length per resource (at most 256 KB), so
+ * distinct or long texts cannot grow memory; refusals are not kept.
  */
 const PARSED_SELECTIONS = 256;
+const REMEMBERED_TEXT_LENGTH = 1024;
 const parsedSelections = new WeakMap<ResourceSchema, LRUCache<string, Selection>>();
 
 function parseSelectText(schema: ResourceSchema, raw: string): Selection {
