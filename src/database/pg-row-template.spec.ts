@@ -16,7 +16,7 @@ const COLUMNS = [
 ];
 
 /** A Result after addFields, as the own properties a later parseRow reads. */
-function described(addFields: Result['addFields'], fields: Result.FieldDescription[], parsers?: ConstructorParameters<typeof Result>[1]) {
+function described(addFields: Result['addFields'], fields: Result.FieldDescription[], parsers?: Result.TypeParsers) {
   const result = new Result(undefined, parsers);
   addFields.call(result, fields);
   return result;
