@@ -5,6 +5,7 @@ import { validationErrorsToProblems } from '../http/validation-errors';
 import { deepEqual, formatPointer } from '../patch';
 import type { JsonObject } from '../patch/json-value';
 import { FieldSchema, ResourceSchema } from './resource-registry';
+import { rulesPass } from './rule-check';
 import { unstorableTextPaths } from './storable-text';
 
 /** The one JSON object type, declared with the patch engine's JSON values; re-exported for resource code. */
@@ -87,8 +88,11 @@ export function validateDocument(schema: ResourceSchema, document: JsonObject, o
   }
   const ruled = onlyFields ? withRules(schema, subject) : subject;
   const instance = hasNestedField(schema, ruled) ? (plainToInstance(schema.type, ruled) as object) : plainInstance(schema, ruled);
+  const skipUndefined = onlyFields !== undefined;
+  // Valid values pass without class-validator's executor; a failure, or a nested field, is its to report.
+  if (rulesPass(schema.type, instance, skipUndefined)) return [];
   return validationErrorsToProblems(
-    validateSync(instance, { forbidUnknownValues: false, stopAtFirstError: true, skipUndefinedProperties: onlyFields !== undefined }),
+    validateSync(instance, { forbidUnknownValues: false, stopAtFirstError: true, skipUndefinedProperties: skipUndefined }),
   );
 }
 
