@@ -2,7 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validateSync } from 'class-validator';
 import { ProblemFieldError } from '../http/problem.exception';
 import { validationErrorsToProblems } from '../http/validation-errors';
-import { deepEqual, formatPointer } from '../patch';
+import { deepEqual, escapeToken } from '../patch';
 import type { JsonObject } from '../patch/json-value';
 import { FieldSchema, ResourceSchema } from './resource-registry';
 import { rulesPass } from './rule-check';
@@ -25,23 +25,26 @@ function sameValue(field: FieldSchema, a: unknown, b: unknown): boolean {
 /**
  * Paths of read-only fields whose value differs between the stored and the patched document.
  * Repeating the stored value is allowed, so GET-modify-PATCH round trips work (API.md §1).
+ * `pointer` is the JSON Pointer of `before`/`after` inside the document; a field's own pointer
+ * is built only when it is reported (this walk runs on every write, over every field).
  */
-export function changedReadOnlyPaths(schema: ResourceSchema, before: unknown, after: unknown, parent: string[] = []): string[] {
+export function changedReadOnlyPaths(schema: ResourceSchema, before: unknown, after: unknown, pointer = ''): string[] {
   const was = asObject(before) ?? {};
   const now = asObject(after) ?? {};
   const changed: string[] = [];
   for (const field of schema.fields) {
-    const path = [...parent, field.name];
-    const [old, next] = [was[field.name] ?? null, now[field.name] ?? null];
     if (field.derived) continue; // checked by the policy's normalize
+    const old = was[field.name] ?? null;
+    const next = now[field.name] ?? null;
     if (field.readOnly) {
-      if (!sameValue(field, old, next)) changed.push(formatPointer(path));
+      if (!sameValue(field, old, next)) changed.push(`${pointer}/${escapeToken(field.name)}`);
     } else if (field.nestedSchema && field.kind === 'object') {
-      changed.push(...changedReadOnlyPaths(field.nestedSchema, old, next, path));
+      changed.push(...changedReadOnlyPaths(field.nestedSchema, old, next, `${pointer}/${escapeToken(field.name)}`));
     } else if (field.nestedSchema && field.kind === 'array' && Array.isArray(next)) {
+      const items = `${pointer}/${escapeToken(field.name)}`;
       next.forEach((item, index) => {
         const previous: unknown = Array.isArray(old) ? old[index] : undefined;
-        changed.push(...changedReadOnlyPaths(field.nestedSchema!, previous, item, [...path, String(index)]));
+        changed.push(...changedReadOnlyPaths(field.nestedSchema!, previous, item, `${items}/${index}`));
       });
     }
   }
