@@ -84,7 +84,7 @@ function planOf(type: ClassType): PropertyRules[] | null {
 
 function readPlan(type: ClassType): PropertyRules[] | null {
   const storage = getMetadataStorage();
-  const grouped = storage.groupByPropertyName(storage.getTargetValidationMetadatas(type, undefined as unknown as string, false, false));
+  const grouped = storage.groupByPropertyName(storage.getTargetValidationMetadatas(type, '', false, false));
   const plan: PropertyRules[] = [];
   for (const [name, metadatas] of Object.entries(grouped)) {
     const property: PropertyRules = { name, conditions: [], rules: [], judged: true };
