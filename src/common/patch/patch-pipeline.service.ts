@@ -11,7 +11,7 @@ import { badRequest, notFound, ProblemException, unprocessable } from '../http/p
 import { changedReadOnlyPaths, completeShape, JsonObject, validateDocument } from '../resource/document-checks';
 import { redactOperations } from '../resource/redact';
 import { ResourceSchema, resourceSchema } from '../resource/resource-registry';
-import { StoredRecord, WriteContext } from '../resource/record-repository';
+import { StoredRecord, WriteContext, writeContext } from '../resource/record-repository';
 import { ResourceDefinition } from '../resource/resource-policy';
 import { shapeProblems } from '../resource/shape-checks';
 import { applyPatch, diffDocuments, mergePatchToOps, parsePointer, PatchError, PatchLimits, PatchOperation } from '.';
@@ -175,7 +175,7 @@ export class PatchPipeline {
     if (!record) throw notFound();
 
     const schema = resourceSchema(type);
-    const context: WriteContext = { ...caller, now: new Date() };
+    const context = writeContext(caller, new Date());
     const view = policy.view(record, caller);
     let operations: PatchOperation[];
     let after: JsonObject;
@@ -197,7 +197,7 @@ export class PatchPipeline {
     policy.normalize(view, after, caller);
 
     const changes = diffDocuments(view, after);
-    policy.authorizeChange({ ...context, before: view, after, operations, changedPaths: changes.map((op) => op.path) });
+    policy.authorizeChange({ actor: caller.actor, before: view, after, operations, changedPaths: changes.map((op) => op.path) });
     if (changes.length === 0) return { record, stored: false }; // nothing changed: no new version, no audit row
 
     // When the caller sees the stored document itself, the patched view already is the new one.
@@ -221,9 +221,9 @@ export class PatchPipeline {
     assertShapes(schema, document);
     policy.normalize(empty, document, command.caller);
 
-    const context: WriteContext = { ...command.caller, now: new Date() };
+    const context = writeContext(command.caller, new Date());
     const changes = diffDocuments(empty, document);
-    policy.authorizeChange({ ...context, before: empty, after: document, operations: [], changedPaths: changes.map((op) => op.path) });
+    policy.authorizeChange({ actor: context.actor, before: empty, after: document, operations: [], changedPaths: changes.map((op) => op.path) });
     return this.dataSource.transaction(async (manager) => {
       await this.validate(manager, { type, repository, policy }, command.companyId, document);
       if (command.dryRun) {

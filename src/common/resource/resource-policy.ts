@@ -1,16 +1,18 @@
 import type { PatchRequest } from '../patch/patch-request';
 import { Type as ClassType } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { Actor } from '../../auth/actor';
 import { Visibility } from '../../database/record-table';
 import { TenantScope } from '../../tenancy/tenant-scope';
 import { Caller } from '../http/caller';
 import { ProblemFieldError } from '../http/problem.exception';
 import { PatchOperation } from '../patch';
 import { JsonObject } from './document-checks';
-import { RecordRepository, StoredRecord, WriteContext } from './record-repository';
+import { RecordRepository, StoredRecord } from './record-repository';
 
 /** Given to a policy after the patch is applied and the document normalized (`after`, not yet validated). */
-export interface ChangeContext<D extends JsonObject = JsonObject> extends WriteContext {
+export interface ChangeContext<D extends JsonObject = JsonObject> {
+  actor: Actor;
   before: D;
   after: JsonObject;
   operations: PatchOperation[];
