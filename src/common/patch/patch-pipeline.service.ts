@@ -8,7 +8,7 @@ import { TenantScope } from '../../tenancy/tenant-scope';
 import { assertPreconditions, Preconditions } from '../concurrency/preconditions';
 import { Caller } from '../http/caller';
 import { badRequest, notFound, ProblemException, unprocessable } from '../http/problem.exception';
-import { changedReadOnlyPaths, completeShape, JsonObject, validateDocument } from '../resource/document-checks';
+import { changedReadOnlyPaths, completeOwnShape, completeShape, JsonObject, validateDocument } from '../resource/document-checks';
 import { redactOperations } from '../resource/redact';
 import { ResourceSchema, resourceSchema } from '../resource/resource-registry';
 import { StoredRecord, WriteContext, writeContext } from '../resource/record-repository';
@@ -184,7 +184,7 @@ export class PatchPipeline {
       assertPreconditions(command.preconditions, record);
       operations = request.kind === 'merge-patch' ? mergePatchToOps(view, request.patch) : request.operations;
       policy.authorizeOperations(caller, view, operations, request.kind);
-      after = completeShape(schema, applyPatch(view, operations, this.limits));
+      after = completeOwnShape(schema, applyPatch(view, operations, this.limits));
     } catch (error) {
       rethrowPatchError(error);
     }
@@ -239,7 +239,7 @@ export class PatchPipeline {
   /** The caller's changes, made on its view, replayed on the stored document. */
   private applyToStored(schema: ResourceSchema, stored: JsonObject, changes: PatchOperation[]): JsonObject {
     try {
-      return completeShape(schema, applyPatch(stored, changes, this.limits));
+      return completeOwnShape(schema, applyPatch(stored, changes, this.limits));
     } catch (error) {
       rethrowPatchError(error);
     }
