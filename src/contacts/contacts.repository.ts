@@ -40,6 +40,6 @@ export class ContactsRepository extends TableRepository<ContactEntity, 'contactI
   }
 
   protected updateValues(columns: ContactColumns, { now, actor }: WriteContext) {
-    return { ...columns, updatedBy: actor.sub, updatedAt: now };
+    return Object.assign(columns, { updatedBy: actor.sub, updatedAt: now });
   }
 }

@@ -57,6 +57,6 @@ export class CustomerObjectsRepository extends TableRepository<
   }
 
   protected updateValues(columns: CustomerObjectColumns, { now, actor }: WriteContext) {
-    return { ...columns, statusLastModifiedAt: now, statusLastModifiedBy: actor.sub, updatedAt: now };
+    return Object.assign(columns, { statusLastModifiedAt: now, statusLastModifiedBy: actor.sub, updatedAt: now });
   }
 }

@@ -57,7 +57,7 @@ export class CustomersRepository extends TableRepository<CustomerEntity, 'id', I
   }
 
   protected updateValues(columns: CustomerColumns, { now }: WriteContext) {
-    return { ...columns, updatedAt: now };
+    return Object.assign(columns, { updatedAt: now });
   }
 }
 

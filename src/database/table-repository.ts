@@ -39,7 +39,12 @@ export abstract class TableRepository<E extends StampedRecordEntity, I extends C
   /** The row a new record is inserted as: the document's columns and what the server sets. */
   protected abstract insertValues(manager: EntityManager, companyId: string, columns: W, context: WriteContext): Promise<InsertValues<E, I>>;
 
-  /** The columns an update writes: the document's and the server's stamps. */
+  /**
+   * The columns an update writes: the document's and the server's stamps. `columns` is the
+   * update's own fresh object (toColumns), so the stamps are added to it: spreading its forty
+   * properties into a new literal left V8 a dictionary-mode object, slow to build (8 µs of a
+   * merge PATCH) and slower to read for every parameter and for the record read back.
+   */
   protected abstract updateValues(columns: W, context: WriteContext): UpdateValues<E, I, S>;
 
   async find(manager: EntityManager, visibility: Visibility, id: string, lock: boolean): Promise<StoredRecord<ResourceDocument<T>> | null> {
