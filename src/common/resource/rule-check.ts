@@ -14,8 +14,8 @@ interface PropertyRules {
   /** IsOptional / ValidateIf: when one is false, the property's rules are skipped. */
   conditions: Array<(object: object, value: unknown) => boolean>;
   rules: Rule[];
-  /** False when the property has a rule of a kind judged only by class-validator (ValidateNested). */
-  judged: boolean;
+  /** ValidateNested: the value's own rules (an instance of its class, or a list of them) apply too. */
+  nested: boolean;
 }
 
 const plans = new Map<ClassType, PropertyRules[] | null>();
@@ -23,9 +23,9 @@ const plans = new Map<ClassType, PropertyRules[] | null>();
 /**
  * Whether an instance of a resource class passes its class-validator rules, judged from the
  * same decorators' metadata and constraint functions as class-validator's `validateSync` with
- * `stopAtFirstError` (and `skipUndefinedProperties` when `skipUndefined`). Undefined when it
- * cannot tell: a present property with a nested rule, a rule of a kind not read here, a
- * constraint answering with a promise. Then, and whenever a rule fails, class-validator
+ * `stopAtFirstError` (and `skipUndefinedProperties` when `skipUndefined`), nested instances
+ * included. Undefined when it cannot tell: a rule of a kind not read here, a constraint
+ * answering with a promise, a Set or Map. Then, and whenever a rule fails, class-validator
  * itself runs, so the answer to a client and its messages stay class-validator's.
  *
  * Written here, not taken from a library, because class-validator's executor builds an error
@@ -40,16 +40,15 @@ export function rulesPass(type: ClassType, instance: object, skipUndefined: bool
   for (const property of plan) {
     const value = values[property.name];
     if (value === undefined && skipUndefined) continue; // skipped whatever its conditions say
-    const verdict = propertyPasses(property, instance, value);
+    const verdict = propertyPasses(property, instance, value, skipUndefined);
     if (verdict !== true) return verdict;
   }
   return true;
 }
 
-function propertyPasses(property: PropertyRules, object: object, value: unknown): boolean | undefined {
+function propertyPasses(property: PropertyRules, object: object, value: unknown, skipUndefined: boolean): boolean | undefined {
   // class-validator evaluates every condition, then skips the rules when one is false.
   if (!property.conditions.map((condition) => condition(object, value)).every(Boolean)) return true;
-  if (!property.judged) return undefined;
   for (const { metadata, constraint } of property.rules) {
     if (metadata.validateIf && !metadata.validateIf(object, value)) continue;
     const args: ValidationArguments = {
@@ -64,7 +63,26 @@ function propertyPasses(property: PropertyRules, object: object, value: unknown)
     if (results.some(isPromise)) return undefined;
     if (!results.every(Boolean)) return false;
   }
-  return true;
+  return property.nested ? nestedPasses(value, skipUndefined) : true;
+}
+
+/**
+ * class-validator's ValidateNested (ValidationExecutor.nestedValidations): an object is
+ * judged by the rules of its own class (none for a plain object), a list item by item, an
+ * unset value or item passes, anything else (null, a number) fails.
+ */
+function nestedPasses(value: unknown, skipUndefined: boolean): boolean | undefined {
+  if (value === undefined) return true;
+  if (value instanceof Set || value instanceof Map) return undefined;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const verdict = nestedPasses(item, skipUndefined);
+      if (verdict !== true) return verdict;
+    }
+    return true;
+  }
+  if (value instanceof Object) return rulesPass(value.constructor as ClassType, value, skipUndefined);
+  return false;
 }
 
 /**
@@ -87,7 +105,7 @@ function readPlan(type: ClassType): PropertyRules[] | null {
   const grouped = storage.groupByPropertyName(storage.getTargetValidationMetadatas(type, '', false, false));
   const plan: PropertyRules[] = [];
   for (const [name, metadatas] of Object.entries(grouped)) {
-    const property: PropertyRules = { name, conditions: [], rules: [], judged: true };
+    const property: PropertyRules = { name, conditions: [], rules: [], nested: false };
     for (const metadata of metadatas) {
       switch (metadata.type) {
         case ValidationTypes.CONDITIONAL_VALIDATION:
@@ -102,7 +120,7 @@ function readPlan(type: ClassType): PropertyRules[] | null {
         case ValidationTypes.WHITELIST: // @Allow: only whitelisting reads it
           break;
         case ValidationTypes.NESTED_VALIDATION:
-          property.judged = false;
+          property.nested = true;
           break;
         default:
           return null;
