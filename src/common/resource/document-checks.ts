@@ -137,7 +137,7 @@ export function validateDocument(schema: ResourceSchema, document: JsonObject, o
   const ruled = onlyFields ? withRules(schema, subject) : subject;
   const instance = hasNestedField(schema, ruled) ? (plainToInstance(schema.type, ruled) as object) : plainInstance(schema, ruled);
   const skipUndefined = onlyFields !== undefined;
-  // Valid values pass without class-validator's executor; a failure, or a nested field, is its to report.
+  // Valid values pass without class-validator's executor; a failure is its to report, in its words.
   if (rulesPass(schema.type, instance, skipUndefined)) return [];
   return validationErrorsToProblems(
     validateSync(instance, { forbidUnknownValues: false, stopAtFirstError: true, skipUndefinedProperties: skipUndefined }),
