@@ -48,7 +48,9 @@ export function rulesPass(type: ClassType, instance: object, skipUndefined: bool
 
 function propertyPasses(property: PropertyRules, object: object, value: unknown, skipUndefined: boolean): boolean | undefined {
   // class-validator evaluates every condition, then skips the rules when one is false.
-  if (!property.conditions.map((condition) => condition(object, value)).every(Boolean)) return true;
+  let conditionsHold = true;
+  for (const condition of property.conditions) if (!condition(object, value)) conditionsHold = false;
+  if (!conditionsHold) return true;
   for (const { metadata, constraint } of property.rules) {
     if (metadata.validateIf && !metadata.validateIf(object, value)) continue;
     const args: ValidationArguments = {
@@ -59,11 +61,25 @@ function propertyPasses(property: PropertyRules, object: object, value: unknown,
       constraints: metadata.constraints,
     };
     if (metadata.each && (value instanceof Set || value instanceof Map)) return undefined;
-    const results = metadata.each && Array.isArray(value) ? value.map((item) => constraint.validate(item, args)) : [constraint.validate(value, args)];
-    if (results.some(isPromise)) return undefined;
-    if (!results.every(Boolean)) return false;
+    const verdict = metadata.each && Array.isArray(value) ? everyPasses(constraint, value, args) : resultVerdict(constraint.validate(value, args));
+    if (verdict !== true) return verdict;
   }
   return property.nested ? nestedPasses(value, skipUndefined) : true;
+}
+
+/** A rule with `each` over a list: every item is judged (a promise from any leaves the verdict to class-validator). */
+function everyPasses(constraint: ValidatorConstraintInterface, items: unknown[], args: ValidationArguments): boolean | undefined {
+  let verdict: boolean | undefined = true;
+  for (const item of items) {
+    const result = resultVerdict(constraint.validate(item, args));
+    if (result === undefined) return undefined;
+    if (!result) verdict = false;
+  }
+  return verdict;
+}
+
+function resultVerdict(result: unknown): boolean | undefined {
+  return isPromise(result) ? undefined : Boolean(result);
 }
 
 /**
