@@ -225,6 +225,19 @@ describe('CustomerObjects /v2/objects (API.md §2)', () => {
       );
       await expectUnchanged(app, token, before);
     });
+
+    it.each([
+      ['moving a read-only field away', [{ op: 'move', from: '/chatId', path: '/description' }], '/chatId'],
+      ['removing a nested read-only field', [{ op: 'remove', path: '/status/createdBy' }], '/status/createdBy'],
+      ['moving a nested read-only field into another field', [{ op: 'move', from: '/status/createdAt', path: '/orderDescription' }], '/status/createdAt'],
+    ])('refuses %s: 400 naming it, nothing changed', async (_name, operations, pointer) => {
+      const { token, id } = await adminWithObject(app, SEED_000_WRITABLE);
+      const before = await snapshot(app, token, id);
+      const response = await patch(app, `${OBJECTS}/${id}`, token, operations, 'application/json-patch+json');
+      expect(response.statusCode).toBe(400);
+      expect(response.json().errors).toEqual([{ pointer, detail: 'is read-only' }]);
+      await expectUnchanged(app, token, before);
+    });
   });
 
   describe('input names (API.md §1)', () => {

@@ -92,6 +92,22 @@ function changedFields(changes: PatchOperation[]): Set<string> | undefined {
   return fields;
 }
 
+/**
+ * The top-level fields operations can change: each one's path and a move's source (which it
+ * removes); undefined when one replaces the document itself. Every other field of the patched
+ * document is a copy of its value before, so the read-only check skips it.
+ */
+function touchedFields(operations: PatchOperation[]): Set<string> | undefined {
+  const fields = changedFields(operations);
+  for (const op of operations) {
+    if (op.op !== 'move' || typeof op.from !== 'string') continue;
+    const [field] = parsePointer(op.from);
+    if (field === undefined) return undefined;
+    fields?.add(field);
+  }
+  return fields;
+}
+
 function rethrowPatchError(error: unknown): never {
   throw error instanceof PatchError ? patchErrorToProblem(error) : error;
 }
@@ -189,7 +205,7 @@ export class PatchPipeline {
       rethrowPatchError(error);
     }
 
-    const readOnly = changedReadOnlyPaths(schema, view, after).filter(
+    const readOnly = changedReadOnlyPaths(schema, view, after, touchedFields(operations)).filter(
       (path) => !command.doorManagedPaths?.some((managed) => path === managed || path.startsWith(`${managed}/`)),
     );
     if (readOnly.length) throw readOnlyProblem(readOnly);

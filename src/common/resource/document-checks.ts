@@ -25,26 +25,35 @@ function sameValue(field: FieldSchema, a: unknown, b: unknown): boolean {
 /**
  * Paths of read-only fields whose value differs between the stored and the patched document.
  * Repeating the stored value is allowed, so GET-modify-PATCH round trips work (API.md §1).
+ * With `onlyFields`, only those top-level fields are compared: an update's patched document
+ * holds a copy of every other field as it was (touchedFields).
+ */
+export function changedReadOnlyPaths(schema: ResourceSchema, before: unknown, after: unknown, onlyFields?: ReadonlySet<string>): string[] {
+  return readOnlyChanges(schema, before, after, '', onlyFields);
+}
+
+/**
  * `pointer` is the JSON Pointer of `before`/`after` inside the document; a field's own pointer
  * is built only when it is reported (this walk runs on every write, over every field).
  */
-export function changedReadOnlyPaths(schema: ResourceSchema, before: unknown, after: unknown, pointer = ''): string[] {
+function readOnlyChanges(schema: ResourceSchema, before: unknown, after: unknown, pointer: string, onlyFields?: ReadonlySet<string>): string[] {
   const was = asObject(before) ?? {};
   const now = asObject(after) ?? {};
   const changed: string[] = [];
   for (const field of schema.fields) {
     if (field.derived) continue; // checked by the policy's normalize
+    if (onlyFields && !onlyFields.has(field.name)) continue;
     const old = was[field.name] ?? null;
     const next = now[field.name] ?? null;
     if (field.readOnly) {
       if (!sameValue(field, old, next)) changed.push(`${pointer}/${escapeToken(field.name)}`);
     } else if (field.nestedSchema && field.kind === 'object') {
-      changed.push(...changedReadOnlyPaths(field.nestedSchema, old, next, `${pointer}/${escapeToken(field.name)}`));
+      changed.push(...readOnlyChanges(field.nestedSchema, old, next, `${pointer}/${escapeToken(field.name)}`));
     } else if (field.nestedSchema && field.kind === 'array' && Array.isArray(next)) {
       const items = `${pointer}/${escapeToken(field.name)}`;
       next.forEach((item, index) => {
         const previous: unknown = Array.isArray(old) ? old[index] : undefined;
-        changed.push(...changedReadOnlyPaths(field.nestedSchema!, previous, item, `${items}/${index}`));
+        changed.push(...readOnlyChanges(field.nestedSchema!, previous, item, `${items}/${index}`));
       });
     }
   }
