@@ -93,19 +93,21 @@ function changedFields(changes: PatchOperation[]): Set<string> | undefined {
 }
 
 /**
- * The top-level fields operations can change: each one's path and a move's source (which it
- * removes); undefined when one replaces the document itself. Every other field of the patched
- * document is a copy of its value before, so the read-only check skips it.
+ * The top-level fields operations can change: the fields of their paths (`written`, from
+ * changedFields) and each move's source, which it removes; undefined when one replaces the
+ * document itself. Every other field of the patched document is a copy of its value before,
+ * so the read-only check skips it. `written` itself is returned when nothing moves.
  */
-function touchedFields(operations: PatchOperation[]): Set<string> | undefined {
-  const fields = changedFields(operations);
+function touchedFields(operations: PatchOperation[], written: Set<string> | undefined): Set<string> | undefined {
+  let touched = written;
   for (const op of operations) {
     if (op.op !== 'move' || typeof op.from !== 'string') continue;
     const [field] = parsePointer(op.from);
-    if (field === undefined) return undefined;
-    fields?.add(field);
+    if (field === undefined || touched === undefined) return undefined;
+    if (touched === written) touched = new Set(written);
+    touched.add(field);
   }
-  return fields;
+  return touched;
 }
 
 function rethrowPatchError(error: unknown): never {
@@ -205,11 +207,12 @@ export class PatchPipeline {
       rethrowPatchError(error);
     }
 
-    const readOnly = changedReadOnlyPaths(schema, view, after, touchedFields(operations)).filter(
+    const written = changedFields(operations);
+    const readOnly = changedReadOnlyPaths(schema, view, after, touchedFields(operations, written)).filter(
       (path) => !command.doorManagedPaths?.some((managed) => path === managed || path.startsWith(`${managed}/`)),
     );
     if (readOnly.length) throw readOnlyProblem(readOnly);
-    assertShapes(schema, after, changedFields(operations));
+    assertShapes(schema, after, written);
     policy.normalize(view, after, caller);
 
     const changes = diffDocuments(view, after);

@@ -70,14 +70,14 @@ export function completeShape(schema: ResourceSchema, document: JsonObject): Jso
   return result;
 }
 
-/** One field's value in its full shape (completeShape of a field). */
-export function completeValue(field: FieldSchema, value: unknown): unknown {
+/** One field's value in its full shape (completeShape of a field); `complete` completes its nested objects. */
+export function completeValue(field: FieldSchema, value: unknown, complete = completeShape): unknown {
   if (value === undefined || value === null) return null;
   if (field.freeForm || !field.nestedSchema) return value;
   if (field.kind === 'array' && Array.isArray(value)) {
-    return value.map((item: unknown) => (asObject(item) ? completeShape(field.nestedSchema!, item as JsonObject) : item));
+    return value.map((item: unknown) => (asObject(item) ? complete(field.nestedSchema!, item as JsonObject) : item));
   }
-  return asObject(value) ? completeShape(field.nestedSchema, value as JsonObject) : value;
+  return asObject(value) ? complete(field.nestedSchema, value as JsonObject) : value;
 }
 
 /**
@@ -89,17 +89,8 @@ export function completeValue(field: FieldSchema, value: unknown): unknown {
 export function completeOwnShape(schema: ResourceSchema, document: JsonObject): JsonObject {
   if (hasFullShape(schema, document)) return document;
   const result: JsonObject = {};
-  for (const field of schema.fields) result[field.name] = completeOwnValue(field, document[field.name]);
+  for (const field of schema.fields) result[field.name] = completeValue(field, document[field.name], completeOwnShape);
   return result;
-}
-
-function completeOwnValue(field: FieldSchema, value: unknown): unknown {
-  if (value === undefined || value === null) return null;
-  if (field.freeForm || !field.nestedSchema) return value;
-  if (field.kind === 'array' && Array.isArray(value)) {
-    return value.map((item: unknown) => (asObject(item) ? completeOwnShape(field.nestedSchema!, item as JsonObject) : item));
-  }
-  return asObject(value) ? completeOwnShape(field.nestedSchema, value as JsonObject) : value;
 }
 
 /** Whether completeShape would give an equal object with the same keys in the same order. */
