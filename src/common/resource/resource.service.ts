@@ -4,12 +4,12 @@ import { DataSource } from 'typeorm';
 import { AuditService, HistoryPage } from '../../audit/audit.service';
 import { IdempotencyClaim } from '../../idempotency/idempotency-claim';
 import { IdempotencyService } from '../../idempotency/idempotency.service';
-import { companyForCreate, resolveTenantScope } from '../../tenancy/tenant-scope';
+import { companyForCreate, resolveTenantScope, TenantScope } from '../../tenancy/tenant-scope';
 import { Preconditions } from '../concurrency/preconditions';
 import { Caller } from '../http/caller';
 import { notFound } from '../http/problem.exception';
 import { pageSize } from '../pagination/page';
-import { OnStored, PatchPipeline, PatchRequestBuilder, WriteResult } from '../patch/patch-pipeline.service';
+import { OnStored, PatchPipeline, PatchRequestBuilder, UpdateCommand, WriteResult } from '../patch/patch-pipeline.service';
 import { PatchBody } from '../patch/patch-request';
 import { filteredCursor, parseListQuery, positionOfCursor } from './list-filters';
 import { ResourcePage, ResourceResponse } from './resource-response';
@@ -20,6 +20,15 @@ export interface ReadRequest {
   caller: Caller;
   companyId?: string;
   id: string;
+}
+
+/** What every write door reads from its request (WriteInputOf, RecordWriteOf). */
+export interface WriteInput {
+  caller: Caller;
+  companyId?: string;
+  dryRun: boolean;
+  preconditions: Preconditions;
+  body: PatchBody;
 }
 
 export interface WriteRequest extends ReadRequest {
@@ -95,11 +104,11 @@ export class ResourceService {
     const answer = request.answer ?? ((response: ResourceResponse) => response);
     return this.idempotency.write(request.caller, async (claim) => {
       const onStored = storeAnswer(claim, (result) => answer(respond(resource, result, request.caller)));
-      const result = await this.pipeline.update(resource, { ...request, scope, onStored });
+      const result = await this.pipeline.update(resource, updateCommand(request, scope, onStored));
       // The answer shows the record (a dry run's too), so a level-2 read is audited.
       await this.auditReads(resource, [result.record], request.caller);
       // A no-op still answers with the record's ETag; a dry run has none (nothing was stored).
-      return answer(respond(resource, { ...result, stored: !request.dryRun }, request.caller));
+      return answer(respond(resource, { record: result.record, stored: !request.dryRun }, request.caller));
     });
   }
 
@@ -133,6 +142,15 @@ export class ResourceService {
 }
 
 /** With an Idempotency-Key, the answer is stored in the write's transaction (API.md §1.13). */
+/**
+ * The pipeline's command for a write request, field by field: spreading the request into a new
+ * literal with two more properties took V8's slow path, 1–3 µs of every PATCH (bench profile).
+ */
+function updateCommand(request: WriteRequest, scope: TenantScope, onStored: OnStored | undefined): UpdateCommand {
+  const { caller, id, preconditions, dryRun, body, doorManagedPaths } = request;
+  return { caller, scope, id, preconditions, dryRun, body, doorManagedPaths, onStored };
+}
+
 function storeAnswer(claim: IdempotencyClaim | undefined, answer: (result: WriteResult) => ResourceResponse): OnStored | undefined {
   return claim && ((result, manager) => claim.complete(manager, answer(result)));
 }
