@@ -1,16 +1,12 @@
-import { Inject, Param, Patch, Put, Query } from '@nestjs/common';
+import { Inject, Patch, Put } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, SchemaObject } from '@nestjs/swagger';
 import { RequireScope } from '../auth/auth.decorators';
-import { Preconditions, ReadPreconditions } from '../common/concurrency/preconditions';
-import { Caller, CurrentCaller } from '../common/http/caller';
-import { DryRun } from '../common/http/dry-run.decorator';
-import { PatchBody } from '../common/patch/patch-body.decorator';
-import { PatchBody as PatchBodyValue } from '../common/patch/patch-request';
 import { mergePatchRef } from '../common/resource/openapi-schemas';
-import { ApiWrite } from '../common/resource/resource-api.decorators';
+import { ApiRecordId, ApiWrite } from '../common/resource/resource-api.decorators';
 import { HistoryController, ResourceController, ResourceRoutes } from '../common/resource/resource-controllers';
 import { ResourceResponse } from '../common/resource/resource-response';
-import { ResourceService } from '../common/resource/resource.service';
+import { ResourceService, WriteInput } from '../common/resource/resource.service';
+import { RecordWriteOf, WriteInputOf } from '../common/resource/write-input.decorator';
 import { CustomerResource } from './customer.resource';
 import { CustomersService } from './customers.service';
 import { CustomersDefinition } from './customers.definition';
@@ -102,15 +98,9 @@ export class CustomersController extends ResourceController(ROUTES) {
   @ApiConsumes('application/json')
   @ApiBody({ type: CustomerPutRequest, examples: { seed003: { summary: 'Seed 003', value: SEED_003_PUT } } })
   @ApiWrite(CustomerResource)
-  replace(
-    @CurrentCaller() caller: Caller,
-    @Param('id') id: string,
-    @PatchBody() body: PatchBodyValue,
-    @ReadPreconditions() preconditions: Preconditions,
-    @DryRun() dryRun: boolean,
-    @Query('companyId') companyId?: string,
-  ): Promise<ResourceResponse> {
-    return this.customers.put({ caller, id, companyId, body, preconditions, dryRun });
+  @ApiRecordId()
+  replace(@RecordWriteOf() request: WriteInput & { id: string }): Promise<ResourceResponse> {
+    return this.customers.put(request);
   }
 
   @Patch()
@@ -126,14 +116,8 @@ export class CustomersController extends ResourceController(ROUTES) {
   @ApiConsumes('application/json', 'application/merge-patch+json')
   @ApiBody({ schema: IDENTIFIER_PATCH, examples: { seed004: { summary: 'Seed 004', value: SEED_004_PATCH } } })
   @ApiWrite(CustomerResource)
-  updateByIdentifier(
-    @CurrentCaller() caller: Caller,
-    @PatchBody() body: PatchBodyValue,
-    @ReadPreconditions() preconditions: Preconditions,
-    @DryRun() dryRun: boolean,
-    @Query('companyId') companyId?: string,
-  ): Promise<ResourceResponse> {
-    return this.customers.patchByIdentifier({ caller, companyId, body, preconditions, dryRun });
+  updateByIdentifier(@WriteInputOf() input: WriteInput): Promise<ResourceResponse> {
+    return this.customers.patchByIdentifier(input);
   }
 }
 

@@ -3,15 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.provider';
-import { Preconditions } from '../common/concurrency/preconditions';
-import { Caller } from '../common/http/caller';
 import { conflict } from '../common/http/problem.exception';
 import { PatchBody } from '../common/patch/patch-request';
 import { acceptedMediaType, readFieldsObject } from '../common/patch/write-body';
 import { JsonObject } from '../common/resource/document-checks';
 import { ResourceResponse } from '../common/resource/resource-response';
 import { resourceSchema } from '../common/resource/resource-registry';
-import { ResourceService } from '../common/resource/resource.service';
+import { ResourceService, WriteInput } from '../common/resource/resource.service';
 import { resolveTenantScope } from '../tenancy/tenant-scope';
 import { CustomFieldConfig } from './custom-fields/custom-field-config';
 import { CustomFieldsService } from './custom-fields/custom-fields.service';
@@ -22,14 +20,6 @@ import { CustomerLocator } from './patch-by-identifier/customer-locator';
 import { PUT_MANAGED_PATHS, putToPatch } from './put-customer/put-to-patch';
 
 const MERGE_TYPES = ['application/json', 'application/merge-patch+json'];
-
-export interface DoorRequest {
-  caller: Caller;
-  companyId?: string;
-  preconditions: Preconditions;
-  dryRun: boolean;
-  body: PatchBody;
-}
 
 /**
  * Seeds 003 and 004 as front doors onto the shared pipeline: each turns its request into a
@@ -54,7 +44,7 @@ export class CustomersService {
   }
 
   /** Seed 003: `PUT /customers/:id`; fields left out stay as they are. */
-  async put(request: DoorRequest & { id: string }): Promise<ResourceResponse> {
+  async put(request: WriteInput & { id: string }): Promise<ResourceResponse> {
     // The configs the values were checked against (read in the write's transaction) are the
     // ones the answer shows: seed 003's response carries them as `customFields`.
     let configs: CustomFieldConfig[] = [];
@@ -70,7 +60,7 @@ export class CustomersService {
   }
 
   /** Seed 004: `PATCH /customers`, the record named in the body, the rest a merge patch. */
-  async patchByIdentifier(request: DoorRequest): Promise<ResourceResponse> {
+  async patchByIdentifier(request: WriteInput): Promise<ResourceResponse> {
     // The company first: naming one the caller may not see is 404 whatever the body.
     const scope = resolveTenantScope(request.caller.actor, request.companyId);
     const body = this.readMergeBody(request.body);

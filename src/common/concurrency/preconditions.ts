@@ -1,4 +1,3 @@
-import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { ProblemException } from '../http/problem.exception';
 
@@ -13,15 +12,10 @@ export function etagOf(version: number): string {
   return `"${version}"`;
 }
 
-export const ReadPreconditions = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): Preconditions => {
-    const { headers } = context.switchToHttp().getRequest<FastifyRequest>();
-    return {
-      ifMatch: headers['if-match'],
-      ifUnmodifiedSince: headers['if-unmodified-since'],
-    };
-  },
-);
+/** The request's conditional headers, as sent (checked against the record by assertPreconditions). */
+export function preconditionsOf({ headers }: FastifyRequest): Preconditions {
+  return { ifMatch: headers['if-match'], ifUnmodifiedSince: headers['if-unmodified-since'] };
+}
 
 function preconditionFailed(detail: string): ProblemException {
   return new ProblemException({ status: 412, detail });

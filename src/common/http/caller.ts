@@ -20,9 +20,13 @@ export interface SentIdempotencyKey {
   fingerprint: string;
 }
 
-export const CurrentCaller = createParamDecorator((_data: unknown, context: ExecutionContext): Caller => {
-  const request = context.switchToHttp().getRequest<FastifyRequest & { user: Actor }>();
+/** The caller of an authenticated request (JwtAuthGuard has set `request.user`). */
+export function callerOf(request: FastifyRequest): Caller {
   const header = request.headers['idempotency-key'];
   const idempotencyKey = header === undefined ? undefined : { header, fingerprint: requestFingerprint(request) };
-  return { actor: request.user, requestId: String(request.id), baseUrl: request.linkBase, idempotencyKey };
-});
+  return { actor: (request as FastifyRequest & { user: Actor }).user, requestId: String(request.id), baseUrl: request.linkBase, idempotencyKey };
+}
+
+export const CurrentCaller = createParamDecorator((_data: unknown, context: ExecutionContext): Caller =>
+  callerOf(context.switchToHttp().getRequest<FastifyRequest>()),
+);

@@ -1,5 +1,5 @@
 import { applyDecorators, Type } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiExtraModels, ApiHeader, ApiOperation, ApiQuery, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiExtraModels, ApiHeader, ApiOperation, ApiParam, ApiQuery, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { Idempotent } from '../../idempotency/idempotent.decorator';
 import { HEADERS, problem } from '../http/api-common-responses.decorator';
@@ -18,6 +18,12 @@ export const companyQuery = ApiQuery({
   schema: { type: 'string', format: 'uuid' },
   description: 'Superadmin: the company to act on. Admin/user: blank or their own (another is 404).',
 });
+
+/**
+ * The `:id` of a door that reads it inside its one write parameter (RecordWriteOf), where no
+ * `@Param('id')` declares it; the same entry as `@Param('id')` gives the other routes.
+ */
+export const ApiRecordId = () => ApiParam({ name: 'id', required: true, schema: { type: 'string' } });
 
 const selectQuery = ApiQuery({
   name: '$select',
@@ -154,6 +160,7 @@ export interface PatchExamples {
  */
 export const ApiPatch = (type: Type, summary: string, examples: PatchExamples) =>
   applyDecorators(
+    ApiRecordId(),
     ApiWrite(type),
     ApiOperation({
       summary,

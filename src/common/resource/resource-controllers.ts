@@ -2,20 +2,18 @@ import { Body, Controller, Get, Inject, Param, Patch, Post, Query, Type, applyDe
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Role, Scope } from '../../auth/actor';
 import { RequireRole, RequireScope } from '../../auth/auth.decorators';
-import { Preconditions, ReadPreconditions } from '../concurrency/preconditions';
 import { Caller, CurrentCaller } from '../http/caller';
 import { DryRun } from '../http/dry-run.decorator';
 import { HISTORY_PAGE_SHAPE } from '../http/xml/document-shapes';
 import { XmlDocument } from '../http/xml/xml-document.decorator';
-import { PatchBody } from '../patch/patch-body.decorator';
-import { PatchBody as PatchBodyValue } from '../patch/patch-request';
 import { ApiCommonResponses } from '../http/api-common-responses.decorator';
 import { ListFilter } from './list-filters';
 import { ApiCreate, ApiGet, ApiHistory, ApiList, ApiPatch, PatchExamples } from './resource-api.decorators';
 import { ResourcePage, ResourceResponse } from './resource-response';
 import { ResourceDefinition } from './resource-policy';
 import { ResourceType } from './resource-type.decorator';
-import { ResourceService } from './resource.service';
+import { ResourceService, WriteRequest } from './resource.service';
+import { RecordWriteOf } from './write-input.decorator';
 
 export interface ResourceRoutes {
   /** Route prefix, e.g. `v2/objects`. */
@@ -85,15 +83,8 @@ export function ResourceController(routes: ResourceRoutes) {
     @RequireScope(routes.scopes.write)
     @RequireRole(...routes.writers)
     @ApiPatch(routes.type, `Update a ${routes.noun}: JSON Patch or merge patch`, routes.patchExamples)
-    update(
-      @CurrentCaller() caller: Caller,
-      @Param('id') id: string,
-      @PatchBody() body: PatchBodyValue,
-      @ReadPreconditions() preconditions: Preconditions,
-      @DryRun() dryRun: boolean,
-      @Query('companyId') companyId?: string,
-    ): Promise<ResourceResponse> {
-      return this.resources.update(this.resource, { caller, id, companyId, body, preconditions, dryRun });
+    update(@RecordWriteOf() request: WriteRequest): Promise<ResourceResponse> {
+      return this.resources.update(this.resource, request);
     }
   }
   return ResourceControllerBase;
