@@ -1,10 +1,10 @@
-import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validateSync } from 'class-validator';
 import { ProblemFieldError } from '../http/problem.exception';
 import { validationErrorsToProblems } from '../http/validation-errors';
 import { deepEqual, escapeToken } from '../patch';
 import type { JsonObject } from '../patch/json-value';
 import { FieldSchema, ResourceSchema } from './resource-registry';
+import { resourceInstance } from './resource-instance';
 import { rulesPass } from './rule-check';
 import { unstorableTextPaths } from './storable-text';
 
@@ -135,7 +135,7 @@ export function validateDocument(schema: ResourceSchema, document: JsonObject, o
     return unstorable.map((pointer) => ({ pointer, detail: 'must not contain NUL characters or unpaired surrogates' }));
   }
   const ruled = onlyFields ? withRules(schema, subject) : subject;
-  const instance = hasNestedField(schema, ruled) ? (plainToInstance(schema.type, ruled) as object) : plainInstance(schema, ruled);
+  const instance = resourceInstance(schema, ruled);
   const skipUndefined = onlyFields !== undefined;
   // Valid values pass without class-validator's executor; a failure is its to report, in its words.
   if (rulesPass(schema.type, instance, skipUndefined)) return [];
@@ -170,17 +170,3 @@ function withRules(schema: ResourceSchema, subject: JsonObject): JsonObject {
   return kept;
 }
 
-/** Whether `subject` holds a field of a nested resource class, which the rules need as an instance of it. */
-function hasNestedField(schema: ResourceSchema, subject: JsonObject): boolean {
-  for (const field of schema.fields) if (field.nestedSchema && subject[field.name] !== undefined) return true;
-  return false;
-}
-
-/**
- * An instance of the resource class holding `subject`'s values as they are: what
- * class-transformer would build when no field needs converting (its metadata walk was a
- * third of a small update's validation).
- */
-function plainInstance(schema: ResourceSchema, subject: JsonObject): object {
-  return Object.assign(Object.create(schema.type.prototype as object) as object, subject);
-}
