@@ -1,4 +1,4 @@
-import { JsonObject } from '../common/resource/document-checks';
+import { isJsonObject, JsonObject } from '../common/patch/json-value';
 import { Language } from '../reference-lists/languages';
 import { ListName, ReferenceListsService } from '../reference-lists/reference-lists.service';
 
@@ -12,7 +12,6 @@ export const CONTACT_REFERENCES: ReadonlyArray<readonly [field: ContactReference
   ['country', 'country'],
 ];
 
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * A contact document with its reference names in `language` (API.md §3). Presentation only:
@@ -24,11 +23,11 @@ export function contactInLanguage(document: JsonObject, lists: ReferenceListsSer
   const localized: JsonObject = { ...document };
   for (const [field, list] of CONTACT_REFERENCES) {
     const reference = document[field];
-    if (isObject(reference) && reference.name != null) localized[field] = { ...reference, name: lists.nameIn(list, reference.id, language) };
+    if (isJsonObject(reference) && reference.name != null) localized[field] = { ...reference, name: lists.nameIn(list, reference.id, language) };
   }
   if (Array.isArray(document.interests)) {
     localized.interests = (document.interests as unknown[]).map((interest) =>
-      isObject(interest) && interest.name != null ? { ...interest, name: lists.nameIn('interest', interest.id, language) } : interest,
+      isJsonObject(interest) && interest.name != null ? { ...interest, name: lists.nameIn('interest', interest.id, language) } : interest,
     );
   }
   return localized;

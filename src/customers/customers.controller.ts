@@ -5,7 +5,7 @@ import { mergePatchRef } from '../common/resource/openapi-schemas';
 import { ApiRecordId, ApiWrite } from '../common/resource/resource-api.decorators';
 import { HistoryController, ResourceController, ResourceRoutes } from '../common/resource/resource-controllers';
 import { ResourceResponse } from '../common/resource/resource-response';
-import { ResourceService, WriteInput } from '../common/resource/resource.service';
+import { RecordWriteInput, ResourceService, WriteInput } from '../common/resource/resource.service';
 import { RecordWriteOf, WriteInputOf } from '../common/resource/write-input.decorator';
 import { CustomerResource } from './customer.resource';
 import { CustomersService } from './customers.service';
@@ -99,7 +99,7 @@ export class CustomersController extends ResourceController(ROUTES) {
   @ApiBody({ type: CustomerPutRequest, examples: { seed003: { summary: 'Seed 003', value: SEED_003_PUT } } })
   @ApiWrite(CustomerResource)
   @ApiRecordId()
-  replace(@RecordWriteOf() request: WriteInput & { id: string }): Promise<ResourceResponse> {
+  replace(@RecordWriteOf() request: RecordWriteInput): Promise<ResourceResponse> {
     return this.customers.put(request);
   }
 

@@ -9,7 +9,7 @@ import { acceptedMediaType, readFieldsObject } from '../common/patch/write-body'
 import { JsonObject } from '../common/resource/document-checks';
 import { ResourceResponse } from '../common/resource/resource-response';
 import { resourceSchema } from '../common/resource/resource-registry';
-import { ResourceService, WriteInput } from '../common/resource/resource.service';
+import { RecordWriteInput, ResourceService, WriteInput } from '../common/resource/resource.service';
 import { resolveTenantScope } from '../tenancy/tenant-scope';
 import { CustomFieldConfig } from './custom-fields/custom-field-config';
 import { CustomFieldsService } from './custom-fields/custom-fields.service';
@@ -44,7 +44,7 @@ export class CustomersService {
   }
 
   /** Seed 003: `PUT /customers/:id`; fields left out stay as they are. */
-  async put(request: WriteInput & { id: string }): Promise<ResourceResponse> {
+  async put(request: RecordWriteInput): Promise<ResourceResponse> {
     // The configs the values were checked against (read in the write's transaction) are the
     // ones the answer shows: seed 003's response carries them as `customFields`.
     let configs: CustomFieldConfig[] = [];

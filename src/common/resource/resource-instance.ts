@@ -1,4 +1,4 @@
-import type { JsonObject } from '../patch/json-value';
+import { isJsonObject, type JsonObject } from '../patch/json-value';
 import type { ResourceSchema } from './resource-registry';
 
 const nestedFieldsOf = new WeakMap<ResourceSchema, ReadonlyArray<{ name: string; schema: ResourceSchema }>>();
@@ -11,8 +11,6 @@ function nestedFields(schema: ResourceSchema) {
   }
   return nested;
 }
-
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * An instance of the resource class holding `subject`'s values, each object of a nested
@@ -28,8 +26,8 @@ export function resourceInstance(schema: ResourceSchema, subject: JsonObject): o
   const instance = Object.assign(Object.create(schema.type.prototype as object) as JsonObject, subject);
   for (const { name, schema: nested } of nestedFields(schema)) {
     const value = subject[name];
-    if (Array.isArray(value)) instance[name] = value.map((item: unknown) => (isObject(item) ? resourceInstance(nested, item) : item));
-    else if (isObject(value)) instance[name] = resourceInstance(nested, value);
+    if (Array.isArray(value)) instance[name] = value.map((item: unknown) => (isJsonObject(item) ? resourceInstance(nested, item) : item));
+    else if (isJsonObject(value)) instance[name] = resourceInstance(nested, value);
   }
   return instance;
 }

@@ -22,7 +22,7 @@ export interface ReadRequest {
   id: string;
 }
 
-/** What every write door reads from its request (WriteInputOf, RecordWriteOf). */
+/** What every write door reads from its request (WriteInputOf). */
 export interface WriteInput {
   caller: Caller;
   companyId?: string;
@@ -31,9 +31,13 @@ export interface WriteInput {
   body: PatchBody;
 }
 
-export interface WriteRequest extends ReadRequest {
-  dryRun: boolean;
-  preconditions: Preconditions;
+/** The input of a door on `:id` (RecordWriteOf). */
+export interface RecordWriteInput extends WriteInput {
+  id: string;
+}
+
+/** A write as a door hands it to `update`: its input, its body or a builder of one, and its own parts. */
+export interface WriteRequest extends Omit<RecordWriteInput, 'body'> {
   body: PatchBody | PatchRequestBuilder;
   doorManagedPaths?: string[];
   /** A door's own answer, made from the record's (seed 003's PUT adds its configs); also what a replay gives. */

@@ -1,9 +1,7 @@
 import { ProblemFieldError } from '../http/problem.exception';
 import { formatPointer } from '../patch';
-import { JsonObject } from './document-checks';
+import { isJsonObject, JsonObject } from '../patch/json-value';
 import { FieldSchema, ResourceSchema } from './resource-registry';
-
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Where a field's value does not have its declared JSON kind: an object where an object is
@@ -26,7 +24,7 @@ function checkField(field: FieldSchema, value: unknown, path: string[], problems
   if (value === null || value === undefined || field.freeForm) return;
   const problem = (detail: string) => problems.push({ pointer: formatPointer(path), detail });
   if (field.kind === 'object') {
-    if (!isObject(value)) return void problem('must be an object');
+    if (!isJsonObject(value)) return void problem('must be an object');
     if (field.nestedSchema) checkObject(field.nestedSchema, value, path, problems);
   } else if (field.kind === 'array') {
     if (!Array.isArray(value)) return void problem('must be an array');
@@ -34,7 +32,7 @@ function checkField(field: FieldSchema, value: unknown, path: string[], problems
       if (item === null) return;
       const itemPath = [...path, String(index)];
       if (field.nestedSchema) {
-        if (isObject(item)) checkObject(field.nestedSchema, item, itemPath, problems);
+        if (isJsonObject(item)) checkObject(field.nestedSchema, item, itemPath, problems);
         else problems.push({ pointer: formatPointer(itemPath), detail: 'must be an object' });
       } else if (typeof item === 'object') problems.push({ pointer: formatPointer(itemPath), detail: 'must be a single value' });
     });

@@ -4,7 +4,7 @@ import { preconditionsOf } from '../concurrency/preconditions';
 import { callerOf } from '../http/caller';
 import { dryRunOf } from '../http/dry-run.decorator';
 import { patchBodyOf } from '../patch/patch-body.decorator';
-import type { WriteInput } from './resource.service';
+import type { RecordWriteInput, WriteInput } from './resource.service';
 
 /**
  * A write door's whole input as one route parameter. Nest runs the global pipes on every
@@ -30,7 +30,7 @@ const httpRequest = (context: ExecutionContext) => context.switchToHttp().getReq
 export const WriteInputOf = createParamDecorator((_data: unknown, context: ExecutionContext): WriteInput => writeInputOf(httpRequest(context)));
 
 /** The input of a door on `:id` (PATCH, seed 003's PUT), with the record's id from the path. */
-export const RecordWriteOf = createParamDecorator((_data: unknown, context: ExecutionContext): WriteInput & { id: string } => {
+export const RecordWriteOf = createParamDecorator((_data: unknown, context: ExecutionContext): RecordWriteInput => {
   const request = httpRequest(context);
   return Object.assign(writeInputOf(request), { id: (request.params as { id: string }).id });
 });
