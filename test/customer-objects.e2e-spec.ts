@@ -527,6 +527,20 @@ describe('CustomerObjects /v2/objects (API.md §2)', () => {
       expect((await getObject(app, token, id)).json().name).toBe('Fixed by support');
     });
 
+    it('a repeated ?companyId= on a PATCH names no company: 400 for a superadmin, 404 for an admin, nothing changed', async () => {
+      const { company, token, id } = await adminWithObject(app);
+      const before = await snapshot(app, token, id);
+      const superadmin = actorToken('superadmin', newCompany());
+      const twice = `?companyId=${company}&companyId=${company}`;
+
+      const asSuperadmin = await patch(app, `${OBJECTS}/${id}${twice}`, superadmin, { name: 'Twice' });
+      expect(asSuperadmin.statusCode).toBe(400);
+      expectErrorsAt(asSuperadmin.json().errors, '/companyId');
+      const asAdmin = await patch(app, `${OBJECTS}/${id}${twice}`, token, { name: 'Twice' });
+      expect(asAdmin.statusCode).toBe(404);
+      await expectUnchanged(app, token, before);
+    });
+
     it('superadmin must name the company on create: 400 without ?companyId=, 201 in that company with it', async () => {
       const company = newCompany();
       const admin = actorToken('admin', company);
