@@ -440,6 +440,16 @@ describe('CustomerObjects /v2/objects (API.md §2)', () => {
       expect(seen).toEqual([...ids].reverse());
     });
 
+    it('gives no cursor after a page that ends exactly at the last record', async () => {
+      const token = actorToken('admin', newCompany());
+      const ids = await createMany(token, 4);
+      const first = (await list(token, '?limit=2')).json();
+      expect(first.items.map((item: any) => item._id)).toEqual([ids[3], ids[2]]);
+      const second = (await list(token, `?limit=2&cursor=${encodeURIComponent(first.nextCursor)}`)).json();
+      expect(second.items.map((item: any) => item._id)).toEqual([ids[1], ids[0]]);
+      expect(second.nextCursor).toBeNull();
+    });
+
     it.each([
       ['garbage', 'not-a-cursor!'],
       ['base64 of the wrong shape', Buffer.from(JSON.stringify({ a: 1 })).toString('base64url')],

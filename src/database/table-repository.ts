@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { invalidCursor } from '../common/pagination/page';
 import { FilterValues, ListFilter } from '../common/resource/list-filters';
-import { ListedRecord, RecordRepository, RecordWrite, StoredRecord, WriteContext } from '../common/resource/record-repository';
+import { RecordPage, RecordRepository, RecordWrite, StoredRecord, WriteContext } from '../common/resource/record-repository';
 import { ResourceDocument } from '../common/resource/resource-document';
 import { DocumentMapping } from './document-mapping';
 import { ColumnOf, InsertValues, RecordTable, TenantRecordEntity, UpdateValues, Visibility } from './record-table';
@@ -73,16 +73,19 @@ export abstract class TableRepository<E extends StampedRecordEntity, I extends C
   async list(
     manager: EntityManager,
     visibility: Visibility,
-    limit: number,
+    size: number,
     after: [string, string] | undefined,
     filters: FilterValues,
     mayMatchProtected: boolean,
-  ): Promise<Array<ListedRecord<ResourceDocument<T>>>> {
-    const rows = await this.table.list(manager, visibility, limit, after && this.position(after), filters, mayMatchProtected);
-    return rows.map((row) => {
-      const record = this.toRecord(row);
-      return { record, position: [row.createdAt.toISOString(), record.id] };
-    });
+  ): Promise<RecordPage<ResourceDocument<T>>> {
+    // One row more tells whether another page follows; only the shown rows become documents
+    // (mapping the extra one was a twenty-first of a page's CPU).
+    const rows = await this.table.list(manager, visibility, size + 1, after && this.position(after), filters, mayMatchProtected);
+    const shown = rows.length > size ? rows.slice(0, size) : rows;
+    const records = shown.map((row) => this.toRecord(row));
+    const last = shown[shown.length - 1];
+    const next: [string, string] | undefined = rows.length > size && last ? [last.createdAt.toISOString(), records[records.length - 1].id] : undefined;
+    return { records, next };
   }
 
   emptyDocument(): ResourceDocument<T> {

@@ -40,10 +40,10 @@ export interface RecordWrite<D extends JsonObject = JsonObject> {
   audit: ChangeAudit;
 }
 
-/** A listed record and its position for the next page's cursor. */
-export interface ListedRecord<D extends JsonObject = JsonObject> {
-  record: StoredRecord<D>;
-  position: [string, string];
+/** A page of records and, when more follow, the last one's position for the next page's cursor. */
+export interface RecordPage<D extends JsonObject = JsonObject> {
+  records: StoredRecord<D>[];
+  next: [string, string] | undefined;
 }
 
 /**
@@ -69,18 +69,18 @@ export interface RecordRepository<D extends JsonObject = JsonObject> {
   /** The filters its list takes (API.md §6). */
   readonly filters: readonly ListFilter[];
   /**
-   * Up to `limit` visible records, newest first, after `after` (the previous page's last
+   * Up to `size` visible records, newest first, after `after` (the previous page's last
    * position), matching `filters`; without `mayMatchProtected`, records that hide protected
    * fields never match a filter on one.
    */
   list(
     manager: EntityManager,
     visibility: Visibility,
-    limit: number,
+    size: number,
     after: [string, string] | undefined,
     filters: FilterValues,
     mayMatchProtected: boolean,
-  ): Promise<ListedRecord<D>[]>;
+  ): Promise<RecordPage<D>>;
   /** The document a create starts from: column defaults, null elsewhere. */
   emptyDocument(): D;
 }

@@ -84,12 +84,10 @@ export class ResourceService {
     const size = pageSize(query.limit);
     const after = positionOfCursor(query.cursor, repository.filters, query.filters);
     const visibility = policy.visibility(caller, scope);
-    const rows = await repository.list(this.dataSource.manager, visibility, size + 1, after, query.filters, policy.mayMatchProtected(caller));
-    const shown = rows.slice(0, size);
-    const last = shown[shown.length - 1];
-    const nextCursor = rows.length > size && last ? filteredCursor(last.position, repository.filters, query.filters) : null;
-    await this.auditReads(resource, shown.map((row) => row.record), caller);
-    return new ResourcePage(shown.map((row) => policy.view(row.record, caller)), nextCursor);
+    const { records, next } = await repository.list(this.dataSource.manager, visibility, size, after, query.filters, policy.mayMatchProtected(caller));
+    const nextCursor = next ? filteredCursor(next, repository.filters, query.filters) : null;
+    await this.auditReads(resource, records, caller);
+    return new ResourcePage(records.map((record) => policy.view(record, caller)), nextCursor);
   }
 
   /** @Idempotent (API.md §1.13), like update. */
