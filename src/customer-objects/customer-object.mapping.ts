@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { utcInstant } from '../common/resource/date-times';
 import { DocumentMapping, serverColumn } from '../database/document-mapping';
 import { UpdateValues } from '../database/record-table';
+import { isoInstant } from '../database/timestamps';
 import { CustomerObjectDocument, CustomerObjectResource } from './customer-object.resource';
 import { CustomerObjectEntity } from './customer-object.entity';
 
@@ -29,9 +30,9 @@ export function customerObjectMapping(dataSource: DataSource): DocumentMapping<C
     status: {
       read: (row) => ({
         status: row.status,
-        createdAt: row.statusCreatedAt.toISOString(),
+        createdAt: isoInstant(row.statusCreatedAt),
         createdBy: row.statusCreatedBy,
-        lastModifiedAt: row.statusLastModifiedAt.toISOString(),
+        lastModifiedAt: isoInstant(row.statusLastModifiedAt),
         lastModifiedBy: row.statusLastModifiedBy,
       }),
       write: (value) => ({ status: value?.status ?? 0 }),

@@ -4,6 +4,7 @@ import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { completeShape, completeValue, JsonObject } from '../common/resource/document-checks';
 import { ResourceDocument } from '../common/resource/resource-document';
 import { resourceSchema, ResourceSchema } from '../common/resource/resource-registry';
+import { isoInstant } from './timestamps';
 
 /**
  * How one document field is stored, where that is not simply the column of the same name
@@ -42,7 +43,7 @@ export function presented<V>(empty: V): FieldMapping<never, never, V> {
   return { read: () => empty, empty };
 }
 
-const readValue = (value: unknown): unknown => (value instanceof Date ? value.toISOString() : (value ?? null));
+const readValue = (value: unknown): unknown => (value instanceof Date ? isoInstant(value) : (value ?? null));
 
 /**
  * The one declaration of how a resource's documents map to its entity's columns, from which

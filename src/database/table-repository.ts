@@ -5,6 +5,7 @@ import { RecordPage, RecordRepository, RecordWrite, StoredRecord, WriteContext }
 import { ResourceDocument } from '../common/resource/resource-document';
 import { DocumentMapping } from './document-mapping';
 import { ColumnOf, InsertValues, RecordTable, TenantRecordEntity, UpdateValues, Visibility } from './record-table';
+import { isoInstant } from './timestamps';
 
 /** A table's entity as a repository reads it back: a record also has its last change time. */
 export interface StampedRecordEntity extends TenantRecordEntity {
@@ -84,7 +85,7 @@ export abstract class TableRepository<E extends StampedRecordEntity, I extends C
     const shown = rows.length > size ? rows.slice(0, size) : rows;
     const records = shown.map((row) => this.toRecord(row));
     const last = shown[shown.length - 1];
-    const next: [string, string] | undefined = rows.length > size && last ? [last.createdAt.toISOString(), records[records.length - 1].id] : undefined;
+    const next: [string, string] | undefined = rows.length > size && last ? [isoInstant(last.createdAt), records[records.length - 1].id] : undefined;
     return { records, next };
   }
 

@@ -6,10 +6,13 @@ import { BoundedClient, BoundedClientConfig } from './bounded-client';
 import { ALL_ENTITIES } from './entities';
 import { buildRowTemplatesByAssignment } from './pg-row-template';
 import { SnakeCaseNamingStrategy } from './snake-case-naming.strategy';
+import { registerTimestamptzParser } from './timestamps';
 
 // Calendar dates stay 'YYYY-MM-DD' strings: pg's default turns them into local-midnight Dates,
 // which shifts the day in zones west of UTC.
 types.setTypeParser(types.builtins.DATE, (value: string) => value);
+// Instants as pg reads them, in a third of its time (see timestamps.ts).
+registerTimestamptzParser();
 // Each statement's row template in a few µs instead of twenty (see pg-row-template.ts).
 buildRowTemplatesByAssignment();
 
