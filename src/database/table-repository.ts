@@ -82,10 +82,10 @@ export abstract class TableRepository<E extends StampedRecordEntity, I extends C
     // One row more tells whether another page follows; only the shown rows become documents
     // (mapping the extra one was a twenty-first of a page's CPU).
     const rows = await this.table.list(manager, visibility, size + 1, after && this.position(after), filters, mayMatchProtected);
-    const shown = rows.length > size ? rows.slice(0, size) : rows;
-    const records = shown.map((row) => this.toRecord(row));
-    const last = shown[shown.length - 1];
-    const next: [string, string] | undefined = rows.length > size && last ? [isoInstant(last.createdAt), records[records.length - 1].id] : undefined;
+    const more = rows.length > size;
+    const records = (more ? rows.slice(0, size) : rows).map((row) => this.toRecord(row));
+    // With more rows than `size`, the page is full (size >= 1): its last row is rows[size - 1].
+    const next: [string, string] | undefined = more ? [isoInstant(rows[size - 1].createdAt), records[size - 1].id] : undefined;
     return { records, next };
   }
 
